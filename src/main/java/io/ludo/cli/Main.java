@@ -1,0 +1,31 @@
+package io.ludo.cli;
+
+import io.ludo.conformance.ConformanceRunner;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The entry point of {@code ludo-server.jar}: one sub-command per tool. */
+public final class Main {
+  private static final String USAGE = """
+      usage: java -jar ludo-server.jar <command>
+        conformance   run the RULES.md conformance runner: JSON lines on stdin, results on stdout
+      """;
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    String command = args.length == 0 ? "" : args[0];
+    switch (command) {
+      case "conformance" -> ConformanceRunner.run(
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+          new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+      default -> {
+        System.err.print(USAGE);
+        System.exit(2);
+      }
+    }
+  }
+}
