@@ -11,14 +11,16 @@ import java.nio.charset.StandardCharsets;
 public final class Main {
   private static final String USAGE = """
       usage: java -jar ludo-server.jar <command>
+        node          start a server node (the default): conf/config.json, overridden by LUDO_* variables
         conformance   run the RULES.md conformance runner: JSON lines on stdin, results on stdout
       """;
 
   private Main() {}
 
   public static void main(String[] args) throws Exception {
-    String command = args.length == 0 ? "" : args[0];
+    String command = args.length == 0 ? "node" : args[0];
     switch (command) {
+      case "node" -> NodeCommand.run();
       case "conformance" -> ConformanceRunner.run(
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
           new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));

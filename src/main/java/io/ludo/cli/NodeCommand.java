@@ -1,0 +1,42 @@
+package io.ludo.cli;
+
+import io.ludo.server.Node;
+import io.ludo.server.config.Config;
+import io.ludo.server.infra.EmbeddedServices;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/** {@code java -jar ludo-server.jar node}: runs one node until SIGTERM, then shuts down gracefully. */
+final class NodeCommand {
+  private static final Logger LOG = Logger.getLogger(NodeCommand.class.getName());
+
+  private NodeCommand() {}
+
+  static void run() throws Exception {
+    EmbeddedServices services = new EmbeddedServices();
+    Config config = Node.resolve(Config.load(Path.of("conf/config.json"), System.getenv()), services);
+    Vertx vertx = Vertx.vertx();
+    Node node = Node.start(vertx, config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    LOG.info("node " + config.string(io.ludo.server.config.ConfigKey.NODE_ID) + " listening on port " + node.httpPort());
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        node.stop().eventually(vertx::close).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warning("shutdown did not complete cleanly: " + e);
+      } finally {
+        try {
+          services.close();
+        } catch (Exception e) {
+          LOG.warning("embedded services did not stop cleanly: " + e);
+        }
+        stopped.countDown();
+      }
+    }, "ludo-shutdown"));
+    stopped.await();
+  }
+}

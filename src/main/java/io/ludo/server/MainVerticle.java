@@ -1,0 +1,53 @@
+package io.ludo.server;
+
+import io.ludo.server.config.Config;
+import io.ludo.server.config.ConfigKey;
+import io.ludo.server.game.GameDirectoryVerticle;
+import io.ludo.server.http.HttpVerticle;
+import io.ludo.server.store.PersistenceVerticle;
+import io.ludo.server.ws.WebSocketVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Composes a node: persistence (schema first), the game directory, the socket hub, then the
+ * HTTP server. Stops in the reverse order, so that no request arrives once games are draining,
+ * and no game drains once persistence is gone.
+ */
+public final class MainVerticle extends VerticleBase {
+  private final Config config;
+  private final List<String> deployed = new ArrayList<>();
+
+  public MainVerticle(Config config) {
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    String nodeId = config.string(ConfigKey.NODE_ID);
+    WebSocketVerticle sockets = new WebSocketVerticle();
+    return deploy(new PersistenceVerticle(config))
+        .compose(v -> deploy(new GameDirectoryVerticle(config, nodeId)))
+        .compose(v -> deploy(sockets))
+        .compose(v -> vertx.deployVerticle(() -> new HttpVerticle(config, nodeId, sockets.hub()),
+            new DeploymentOptions().setInstances(config.integer(ConfigKey.HTTP_INSTANCES))))
+        .onSuccess(deployed::add);
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = deployed.size() - 1; i >= 0; i--) {
+      String id = deployed.get(i);
+      chain = chain.eventually(() -> vertx.undeploy(id));
+    }
+    return chain;
+  }
+
+  private Future<String> deploy(VerticleBase verticle) {
+    return vertx.deployVerticle(verticle).onSuccess(deployed::add);
+  }
+}

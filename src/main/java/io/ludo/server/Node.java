@@ -1,0 +1,82 @@
+package io.ludo.server;
+
+import io.ludo.server.config.Config;
+import io.ludo.server.config.ConfigKey;
+import io.ludo.server.infra.EmbeddedServices;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.logging.Logger;
+
+/** One server node: resolves its settings and services, then runs a {@link MainVerticle}. */
+public final class Node {
+  private static final Logger LOG = Logger.getLogger(Node.class.getName());
+
+  private final Vertx vertx;
+  private final Config config;
+  private final String deploymentId;
+
+  private Node(Vertx vertx, Config config, String deploymentId) {
+    this.vertx = vertx;
+    this.config = config;
+    this.deploymentId = deploymentId;
+  }
+
+  /**
+   * Fills what the configuration leaves open: a node id, a development JWT key, and embedded
+   * Postgres and Redis (started into {@code services}). Blocking: call before Vert.x starts.
+   */
+  public static Config resolve(Config config, EmbeddedServices services) throws java.io.IOException {
+    Config c = config;
+    if (!c.isSet(ConfigKey.NODE_ID)) {
+      byte[] b = new byte[4];
+      new SecureRandom().nextBytes(b);
+      c = c.with(ConfigKey.NODE_ID, "node-" + HexFormat.of().formatHex(b));
+    }
+    if (!c.isSet(ConfigKey.JWT_KEY)) {
+      byte[] key = new byte[32];
+      new SecureRandom().nextBytes(key);
+      c = c.with(ConfigKey.JWT_KEY, Base64.getEncoder().encodeToString(key));
+      LOG.warning("LUDO_JWT_KEY is not set: using a generated development key; seat tokens will not survive a restart"
+          + " nor work across nodes. Set LUDO_JWT_KEY in production.");
+    }
+    if (!c.isSet(ConfigKey.DB_URL)) {
+      c = c.with(ConfigKey.DB_URL, services.startPostgres(Path.of(c.string(ConfigKey.DATA_DIR)),
+          c.integer(ConfigKey.EMBEDDED_DB_PORT)));
+      LOG.info("LUDO_DB_URL is not set: started an embedded Postgres at " + c.string(ConfigKey.DB_URL));
+    }
+    if (!c.isSet(ConfigKey.REDIS_URL)) {
+      c = c.with(ConfigKey.REDIS_URL, services.startRedis());
+      LOG.info("LUDO_REDIS_URL is not set: started an embedded Redis at " + c.string(ConfigKey.REDIS_URL));
+    }
+    if (c.isSet(ConfigKey.TEST_DICE)) {
+      LOG.warning("LUDO_TEST_DICE is set: dice are repeatable. Never do this in production.");
+    }
+    return c;
+  }
+
+  /** Starts a node on {@code vertx} with a resolved configuration. */
+  public static Future<Node> start(Vertx vertx, Config resolved) {
+    return vertx.deployVerticle(new MainVerticle(resolved)).map(id -> new Node(vertx, resolved, id));
+  }
+
+  /** Stops accepting, finishes in-flight commands, flushes persistence, then closes. */
+  public Future<Void> stop() {
+    return vertx.undeploy(deploymentId);
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public int httpPort() {
+    return config.integer(ConfigKey.HTTP_PORT);
+  }
+}

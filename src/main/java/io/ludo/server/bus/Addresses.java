@@ -1,0 +1,30 @@
+package io.ludo.server.bus;
+
+/** Every event-bus address, in one place. */
+public final class Addresses {
+  private static final String GAME = "ludo.game.";
+
+  /** Appends a batch of one game's events (group-committed with other games'). */
+  public static final String PERSIST_APPEND = "ludo.persistence.append";
+  /** Reads a game's events from a sequence number. */
+  public static final String PERSIST_READ = "ludo.persistence.read";
+  /** Answers once the database answers. */
+  public static final String PERSIST_PING = "ludo.persistence.ping";
+
+  private Addresses() {}
+
+  /** Commands for a game, consumed by its owner (and, through the bridge, sent by browsers). */
+  public static String gameCommands(String gameId) {
+    return GAME + gameId + ".commands";
+  }
+
+  /** Events and state of a game, published by its owner to every node's sockets. */
+  public static String gameEvents(String gameId) {
+    return GAME + gameId + ".events";
+  }
+
+  /** A node's game directory: it creates and loads game verticles on that node. */
+  public static String directory(String nodeId) {
+    return "ludo.node." + nodeId + ".directory";
+  }
+}

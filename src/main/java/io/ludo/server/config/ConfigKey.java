@@ -1,0 +1,44 @@
+package io.ludo.server.config;
+
+/**
+ * Every setting of a node. Each has a default in {@code conf/config.json} under its {@link #key}
+ * and is overridden by the environment variable {@link #env()} ({@code LUDO_} + key in capitals).
+ */
+public enum ConfigKey {
+  NODE_ID,
+  HTTP_HOST,
+  HTTP_PORT,
+  HTTP_INSTANCES,
+  HTTP_BODY_LIMIT,
+  CORS_ORIGINS,
+  DB_URL,
+  DB_POOL_SIZE,
+  DATA_DIR,
+  EMBEDDED_DB_PORT,
+  REDIS_URL,
+  JWT_KEY,
+  JWT_TTL_S,
+  WS_MAX_FRAME,
+  WS_IDLE_TIMEOUT_S,
+  WS_SYNC_MAX_EVENTS,
+  PERSIST_BATCH_MAX,
+  COMMAND_TIMEOUT_MS,
+  GAME_IDLE_TIMEOUT_S,
+  GAME_LINGER_S,
+  BOT_DELAY_MS,
+  RATE_LIMIT_COMMANDS_PER_S,
+  RATE_LIMIT_REQUESTS_PER_S,
+  TRUSTED_PROXIES,
+  /** Test-only: {@code seed:N} or {@code script:6,3,…} makes dice repeatable. Never set in production. */
+  TEST_DICE;
+
+  /** The name in {@code conf/config.json}. */
+  public String key() {
+    return name().toLowerCase();
+  }
+
+  /** The environment variable that overrides it. */
+  public String env() {
+    return "LUDO_" + name();
+  }
+}

@@ -1,0 +1,20 @@
+package io.ludo.server.errors;
+
+/** A failed future's cause that carries a stable code; cheap, as it is part of normal control flow. */
+public final class ApiException extends RuntimeException {
+  private final ErrorCode code;
+
+  public ApiException(ErrorCode code, String message) {
+    super(message, null, false, false);
+    this.code = code;
+  }
+
+  public ErrorCode code() {
+    return code;
+  }
+
+  /** The code of any failure: ours as they are, anything else as a retryable {@link ErrorCode#UNAVAILABLE}. */
+  public static ApiException from(Throwable t) {
+    return t instanceof ApiException api ? api : new ApiException(ErrorCode.UNAVAILABLE, "temporarily unavailable, retry");
+  }
+}

@@ -1,0 +1,21 @@
+package io.ludo.server.game;
+
+import io.ludo.game.GameCommand;
+import io.vertx.core.json.JsonObject;
+
+/** The JSON of a command on the event bus (already authenticated), as a domain command. */
+final class GameCommands {
+  private GameCommands() {}
+
+  static GameCommand parse(JsonObject m) {
+    String player = m.getString("player_id");
+    return switch (m.getString("type")) {
+      case "join" -> new GameCommand.Join(player, m.getString("player_name"));
+      case "start" -> new GameCommand.Start(player);
+      case "leave" -> new GameCommand.Leave(player);
+      case "roll" -> new GameCommand.Roll(player);
+      case "move" -> new GameCommand.Move(player, m.getInteger("token_index"), m.getInteger("dice_value", 0));
+      default -> throw new IllegalArgumentException("unknown command " + m.getString("type"));
+    };
+  }
+}

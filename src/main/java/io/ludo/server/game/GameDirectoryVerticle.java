@@ -1,0 +1,110 @@
+package io.ludo.server.game;
+
+import io.ludo.game.Game;
+import io.ludo.json.OptionsJson;
+import io.ludo.json.Parsed;
+import io.ludo.rules.Options;
+import io.ludo.server.bus.Addresses;
+import io.ludo.server.config.Config;
+import io.ludo.server.config.ConfigKey;
+import io.ludo.server.errors.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * A node's rooms: deploys a game verticle for a new room, or for a stored room that a command
+ * needs, at most once at a time per room.
+ */
+public final class GameDirectoryVerticle extends VerticleBase {
+  private static final SecureRandom IDS = new SecureRandom();
+
+  private final Config config;
+  private final String nodeId;
+  private final Map<String, Future<String>> deployments = new HashMap<>();
+
+  public GameDirectoryVerticle(Config config, String nodeId) {
+    this.config = config;
+    this.nodeId = nodeId;
+  }
+
+  @Override
+  public Future<?> start() {
+    return vertx.eventBus().<JsonObject>localConsumer(Addresses.directory(nodeId), this::onMessage).completion();
+  }
+
+  /** Every room this node holds, for operators. */
+  public int gamesHeld() {
+    return deployments.size();
+  }
+
+  private void onMessage(Message<JsonObject> message) {
+    JsonObject body = message.body();
+    Future<JsonObject> answer = switch (body.getString("op")) {
+      case "create" -> create(body);
+      case "load" -> load(body.getString("game_id")).map(id -> new JsonObject().put("ok", true));
+      default -> Future.failedFuture(ErrorCode.INVALID_INPUT.name());
+    };
+    answer.onSuccess(message::reply)
+        .onFailure(e -> message.fail(500, e.getMessage()));
+  }
+
+  private Future<JsonObject> create(JsonObject body) {
+    Options options = switch (OptionsJson.read(body.getValue("options"))) {
+      case Parsed.Ok<Options> ok -> ok.value();
+      case Parsed.Invalid<Options> bad -> null;
+    };
+    if (options == null) {
+      return Future.failedFuture(ErrorCode.INVALID_INPUT.name());
+    }
+    String gameId = newId(8);
+    String playerId = "p_" + newId(6);
+    String name = body.getString("player_name");
+    var creation = Game.create(gameId, body.getString("room_name"), body.getInteger("max_players"), options, playerId, name);
+    Future<String> deployed = deploy(new GameSpec(gameId, creation, idleMs(), lingerMs()));
+    deployments.put(gameId, deployed);
+    return deployed.compose(id -> vertx.eventBus()
+            .<JsonObject>request(Addresses.gameCommands(gameId), new JsonObject().put("type", "view")))
+        .map(view -> new JsonObject().put("game_id", gameId).put("player_id", playerId)
+            .put("seat", 0).put("state", view.body()));
+  }
+
+  private Future<String> load(String gameId) {
+    Future<String> known = deployments.get(gameId);
+    if (known != null && (!known.isComplete() || (known.succeeded() && vertx.deploymentIDs().contains(known.result())))) {
+      return known;
+    }
+    Future<String> deployed = deploy(new GameSpec(gameId, null, idleMs(), lingerMs()));
+    deployments.put(gameId, deployed);
+    deployed.onFailure(e -> deployments.remove(gameId, deployed));
+    return deployed;
+  }
+
+  private Future<String> deploy(GameSpec spec) {
+    var verticle = new GameVerticle(spec, ServerDice.forGame(spec.gameId(), config.string(ConfigKey.TEST_DICE)),
+        Clock.systemUTC(), config.integer(ConfigKey.COMMAND_TIMEOUT_MS));
+    return vertx.deployVerticle(verticle)
+        .recover(e -> Future.failedFuture(ErrorCode.GAME_NOT_FOUND.name().equals(e.getMessage())
+            ? ErrorCode.GAME_NOT_FOUND.name() : ErrorCode.UNAVAILABLE.name()));
+  }
+
+  private long idleMs() {
+    return config.integer(ConfigKey.GAME_IDLE_TIMEOUT_S) * 1000L;
+  }
+
+  private long lingerMs() {
+    return config.integer(ConfigKey.GAME_LINGER_S) * 1000L;
+  }
+
+  private static String newId(int bytes) {
+    byte[] b = new byte[bytes];
+    IDS.nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+}

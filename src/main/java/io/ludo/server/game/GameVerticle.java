@@ -1,0 +1,262 @@
+package io.ludo.server.game;
+
+import io.ludo.game.Dice;
+import io.ludo.game.Game;
+import io.ludo.game.GameCommand;
+import io.ludo.game.GameEvent;
+import io.ludo.game.GameState;
+import io.ludo.game.Outcome;
+import io.ludo.game.Recorded;
+import io.ludo.game.Status;
+import io.ludo.json.GameEventJson;
+import io.ludo.json.GameViewJson;
+import io.ludo.server.bus.Addresses;
+import io.ludo.server.errors.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one owner of a room: the only writer of its events. A command is decided on the current
+ * state; its events are made durable first, and only then applied, answered and published.
+ * Commands are handled one at a time, in arrival order.
+ */
+public final class GameVerticle extends VerticleBase {
+  private final GameSpec spec;
+  private final Dice dice;
+  private final Clock clock;
+  private final long appendTimeoutMs;
+  private final Map<String, Integer> sockets = new HashMap<>();
+  private GameState state;
+  private Future<Void> tail = Future.succeededFuture();
+  private boolean mustReconcile;
+  private MessageConsumer<JsonObject> consumer;
+  private long idleTimer = -1;
+
+  public GameVerticle(GameSpec spec, Dice dice, Clock clock, long appendTimeoutMs) {
+    this.spec = spec;
+    this.dice = dice;
+    this.clock = clock;
+    this.appendTimeoutMs = appendTimeoutMs;
+  }
+
+  @Override
+  public Future<?> start() {
+    Future<Void> ready = spec.creation() != null ? create(spec.creation()) : load();
+    return ready.compose(v -> {
+      consumer = vertx.eventBus().consumer(Addresses.gameCommands(spec.gameId()), this::onMessage);
+      touch();
+      return consumer.completion();
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    // Finish what is in flight; the consumer goes with the verticle.
+    return tail;
+  }
+
+  // ---------------------------------------------------------------- start
+
+  private Future<Void> create(List<GameEvent> creation) {
+    List<Recorded> recorded = record(null, creation);
+    GameState created = fold(null, recorded);
+    return persist(null, created, recorded).onSuccess(v -> state = created);
+  }
+
+  private Future<Void> load() {
+    return readEvents(1).compose(events -> {
+      if (events.isEmpty()) {
+        return Future.failedFuture(ErrorCode.GAME_NOT_FOUND.name());
+      }
+      state = fold(null, events);
+      return Future.succeededFuture();
+    });
+  }
+
+  // ---------------------------------------------------------------- commands
+
+  private void onMessage(Message<JsonObject> message) {
+    touch();
+    JsonObject body = message.body();
+    switch (body.getString("type", "")) {
+      case "view" -> message.reply(view());
+      case "presence" -> {
+        sockets.merge(body.getString("player_id"), body.getInteger("delta", 0), Integer::sum);
+        sockets.values().removeIf(n -> n <= 0);
+        message.reply(new JsonObject().put("ok", true));
+      }
+      default -> tail = tail.transform(ignored -> handle(message));
+    }
+  }
+
+  private Future<Void> handle(Message<JsonObject> message) {
+    Future<Void> ready = mustReconcile ? reconcile() : Future.succeededFuture();
+    return ready.transform(r -> {
+      if (r.failed()) {
+        message.reply(error(ErrorCode.UNAVAILABLE, "the game's database is unreachable; retry"));
+        return Future.<Void>succeededFuture();
+      }
+      return decideAndApply(message);
+    });
+  }
+
+  private Future<Void> decideAndApply(Message<JsonObject> message) {
+    GameCommand command;
+    try {
+      command = GameCommands.parse(message.body());
+    } catch (RuntimeException e) {
+      message.reply(error(ErrorCode.INVALID_INPUT, "malformed command"));
+      return Future.succeededFuture();
+    }
+    return switch (Game.decide(state, command, dice)) {
+      case Outcome.Refused refused -> {
+        message.reply(error(ErrorCode.of(refused.error()), refused.error().name().toLowerCase().replace('_', ' ')));
+        yield Future.succeededFuture();
+      }
+      case Outcome.Accepted accepted -> {
+        GameState before = state;
+        List<Recorded> recorded = record(before, accepted.events());
+        GameState after = fold(before, recorded);
+        yield persist(before, after, recorded).transform(ar -> {
+          if (ar.failed()) {
+            mustReconcile = true;
+            message.reply(error(ErrorCode.UNAVAILABLE, "the move could not be stored; retry"));
+            return Future.succeededFuture();
+          }
+          state = after;
+          message.reply(reply(command, accepted.events(), after));
+          publish(before, recorded);
+          afterChange();
+          return Future.succeededFuture();
+        });
+      }
+    };
+  }
+
+  private JsonObject reply(GameCommand command, List<GameEvent> events, GameState after) {
+    return switch (command) {
+      case GameCommand.Roll r -> Replies.roll(r.playerId(), events, after);
+      case GameCommand.Move m -> Replies.move(m.playerId(), events, after);
+      default -> Replies.lobby(command.playerId(), after, sockets.keySet());
+    };
+  }
+
+  /**
+   * After a failed append the outcome is unknown (the commit may have landed): read back what
+   * the log holds past our state, apply and publish it, before deciding anything else.
+   */
+  private Future<Void> reconcile() {
+    return readEvents(state.seq() + 1).map(events -> {
+      if (!events.isEmpty()) {
+        GameState before = state;
+        state = fold(before, events);
+        publish(before, events);
+        afterChange();
+      }
+      mustReconcile = false;
+      return null;
+    });
+  }
+
+  // ---------------------------------------------------------------- events
+
+  private List<Recorded> record(GameState before, List<GameEvent> events) {
+    int seq = before == null ? 0 : before.seq();
+    long at = clock.millis();
+    List<Recorded> out = new ArrayList<>(events.size());
+    for (GameEvent e : events) {
+      out.add(new Recorded(++seq, at, e));
+    }
+    return out;
+  }
+
+  private static GameState fold(GameState s, List<Recorded> events) {
+    GameState at = s;
+    for (Recorded r : events) {
+      at = Game.evolve(at, r.event());
+    }
+    return at;
+  }
+
+  private Future<Void> persist(GameState before, GameState after, List<Recorded> events) {
+    JsonArray json = new JsonArray();
+    events.forEach(r -> json.add(GameEventJson.write(r)));
+    JsonObject append = new JsonObject()
+        .put("game_id", spec.gameId())
+        .put("room_name", after.roomName())
+        .put("expected_seq", before == null ? 0 : before.seq())
+        .put("status", after.status().name())
+        .put("events", json);
+    return vertx.eventBus()
+        .request(Addresses.PERSIST_APPEND, append, new DeliveryOptions().setSendTimeout(appendTimeoutMs))
+        .mapEmpty();
+  }
+
+  private Future<List<Recorded>> readEvents(int fromSeq) {
+    return vertx.eventBus()
+        .<JsonObject>request(Addresses.PERSIST_READ, new JsonObject().put("game_id", spec.gameId()).put("from_seq", fromSeq))
+        .map(reply -> {
+          JsonArray events = reply.body().getJsonArray("events");
+          List<Recorded> out = new ArrayList<>(events.size());
+          for (int i = 0; i < events.size(); i++) {
+            out.add(GameEventJson.read(events.getJsonObject(i)));
+          }
+          return out;
+        });
+  }
+
+  /** Every event to every node's sockets of this game, each with the turn right after it. */
+  private void publish(GameState before, List<Recorded> events) {
+    GameState at = before;
+    String address = Addresses.gameEvents(spec.gameId());
+    for (Recorded r : events) {
+      at = Game.evolve(at, r.event());
+      vertx.eventBus().publish(address, new JsonObject()
+          .put("type", "event")
+          .put("seq", r.seq())
+          .put("event", GameEventJson.write(r))
+          .put("turn", GameViewJson.turn(at)));
+    }
+  }
+
+  private JsonObject view() {
+    return GameViewJson.write(state, Set.copyOf(sockets.keySet()));
+  }
+
+  private static JsonObject error(ErrorCode code, String message) {
+    return new JsonObject().put("error", new JsonObject().put("code", code.name()).put("message", message));
+  }
+
+  // ---------------------------------------------------------------- lifetime
+
+  private void afterChange() {
+    if (state.status() == Status.FINISHED) {
+      retireIn(spec.lingerMs());
+    }
+  }
+
+  private void touch() {
+    if (state != null && state.status() != Status.FINISHED) {
+      retireIn(spec.idleMs());
+    }
+  }
+
+  /** Undeploys this room after {@code ms} without commands; it reloads from Postgres when needed. */
+  private void retireIn(long ms) {
+    if (idleTimer >= 0) {
+      vertx.cancelTimer(idleTimer);
+    }
+    idleTimer = vertx.setTimer(ms, id -> tail.onComplete(v -> vertx.undeploy(deploymentID())));
+  }
+}

@@ -1,0 +1,116 @@
+package io.ludo.server.http;
+
+import io.ludo.server.auth.SeatTokens;
+import io.ludo.server.bus.Addresses;
+import io.ludo.server.config.Config;
+import io.ludo.server.config.ConfigKey;
+import io.ludo.server.errors.ErrorCode;
+import io.ludo.server.game.GameRouter;
+import io.ludo.server.ws.SocketHub;
+import io.ludo.server.ws.WebSocketEndpoint;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The node's HTTP server: the REST routes, health, the OpenAPI document, and the WebSocket
+ * upgrade (handed to {@link WebSocketEndpoint}; one port serves both, as clients expect).
+ */
+public final class HttpVerticle extends VerticleBase {
+  private final Config config;
+  private final String nodeId;
+  private final SocketHub hub;
+  private HttpServer server;
+  private Redis redis;
+
+  public HttpVerticle(Config config, String nodeId, SocketHub hub) {
+    this.config = config;
+    this.nodeId = nodeId;
+    this.hub = hub;
+  }
+
+  @Override
+  public Future<?> start() {
+    redis = Redis.createClient(vertx, config.string(ConfigKey.REDIS_URL));
+    return Schemas.load(vertx).compose(schemas -> {
+      SeatTokens tokens = new SeatTokens(vertx, config.string(ConfigKey.JWT_KEY), config.integer(ConfigKey.JWT_TTL_S));
+      GameRouter games = new GameRouter(vertx, nodeId, config.integer(ConfigKey.COMMAND_TIMEOUT_MS));
+      Router router = router(new RestApi(games, tokens, schemas),
+          new WebSocketEndpoint(vertx, hub, games, tokens, schemas, config));
+      server = vertx.createHttpServer(new HttpServerOptions()
+              .setMaxWebSocketFrameSize(config.integer(ConfigKey.WS_MAX_FRAME))
+              .setMaxWebSocketMessageSize(config.integer(ConfigKey.WS_MAX_FRAME))
+              .setIdleTimeout(config.integer(ConfigKey.WS_IDLE_TIMEOUT_S)))
+          .requestHandler(router);
+      return server.listen(config.integer(ConfigKey.HTTP_PORT), config.string(ConfigKey.HTTP_HOST));
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.shutdown().eventually(() -> redis.close());
+  }
+
+  Router router(RestApi api, WebSocketEndpoint ws) {
+    Router router = Router.router(vertx);
+    cors().ifPresent(router.route()::handler);
+    router.post().handler(BodyHandler.create(false).setBodyLimit(config.integer(ConfigKey.HTTP_BODY_LIMIT)));
+
+    router.post("/games").handler(api::create);
+    router.post("/games/:gameId/join").handler(api::join);
+    router.post("/games/:gameId/start").handler(api::start);
+    router.post("/games/:gameId/leave").handler(api::leave);
+    router.post("/games/:gameId/roll").handler(api::roll);
+    router.post("/games/:gameId/move").handler(api::move);
+    router.get("/games/:gameId").handler(api::view);
+    router.get("/games/:gameId/events").handler(api::events);
+    router.get("/games/:gameId/replay").handler(api::replay);
+    router.get("/health/live").handler(ctx -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")));
+    router.get("/health/ready").handler(ctx -> ready()
+        .onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")))
+        .onFailure(e -> Responses.problem(ctx, ErrorCode.UNAVAILABLE, "database or Redis unreachable")));
+    router.get("/openapi.json").handler(ctx -> ctx.response().putHeader("content-type", "application/json")
+        .sendFile("web/openapi.json"));
+    router.get("/docs").handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8")
+        .sendFile("web/docs.html"));
+    router.get("/ws/:gameId/:playerId").handler(ws::player);
+    router.get("/ws/:gameId").handler(ws::spectator);
+
+    router.errorHandler(400, ctx -> Responses.problem(ctx, ErrorCode.INVALID_INPUT, "bad request"));
+    router.errorHandler(404, ctx -> Responses.problem(ctx, ErrorCode.NOT_FOUND, "no such route"));
+    router.errorHandler(405, ctx -> Responses.problem(ctx, ErrorCode.NOT_FOUND, "method not allowed here"));
+    router.errorHandler(413, ctx -> Responses.problem(ctx, ErrorCode.PAYLOAD_TOO_LARGE,
+        "the body is larger than " + config.integer(ConfigKey.HTTP_BODY_LIMIT) + " bytes"));
+    router.errorHandler(500, ctx -> Responses.problem(ctx, ErrorCode.UNAVAILABLE, "internal error; retry"));
+    return router;
+  }
+
+  private java.util.Optional<CorsHandler> cors() {
+    List<String> origins = config.list(ConfigKey.CORS_ORIGINS).stream().map(String::valueOf).toList();
+    if (origins.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    // Seat tokens travel in the Authorization header, never in cookies: credentials stay off.
+    CorsHandler cors = origins.contains("*") ? CorsHandler.create() : CorsHandler.create().addOrigins(origins);
+    return java.util.Optional.of(cors.allowCredentials(false)
+        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE, HttpMethod.OPTIONS))
+        .allowedHeaders(Set.of("Authorization", "Content-Type")));
+  }
+
+  private Future<Void> ready() {
+    Future<?> db = vertx.eventBus().request(Addresses.PERSIST_PING, new JsonObject(),
+        new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(2_000));
+    Future<?> cache = RedisAPI.api(redis).ping(List.of());
+    return Future.all(db, cache).mapEmpty();
+  }
+}

@@ -1,0 +1,220 @@
+package io.ludo.server.http;
+
+import static io.ludo.server.http.Responses.invalid;
+import static io.ludo.server.http.Responses.reply;
+
+import io.ludo.game.Game;
+import io.ludo.game.GameState;
+import io.ludo.game.Recorded;
+import io.ludo.json.GameEventJson;
+import io.ludo.json.GameViewJson;
+import io.ludo.json.OptionsJson;
+import io.ludo.json.Parsed;
+import io.ludo.server.auth.SeatClaims;
+import io.ludo.server.auth.SeatTokens;
+import io.ludo.server.errors.ApiException;
+import io.ludo.server.errors.ErrorCode;
+import io.ludo.server.game.GameRouter;
+import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The REST routes of API.md: each validates at the edge, then asks the room's owner. */
+final class RestApi {
+  private static final SecureRandom IDS = new SecureRandom();
+  private static final int MAX_EVENTS_PAGE = 10_000;
+
+  private final GameRouter games;
+  private final SeatTokens tokens;
+  private final Schemas schemas;
+
+  RestApi(GameRouter games, SeatTokens tokens, Schemas schemas) {
+    this.games = games;
+    this.tokens = tokens;
+    this.schemas = schemas;
+  }
+
+  void create(RoutingContext ctx) {
+    reply(ctx, 201, body(ctx, Schemas.CREATE_GAME).compose(body -> {
+      if (OptionsJson.read(body.getValue("options")) instanceof Parsed.Invalid<?> bad) {
+        return invalid("options: " + bad.reason());
+      }
+      JsonObject request = new JsonObject()
+          .put("player_name", body.getString("player_name"))
+          .put("max_players", body.getInteger("max_players", 4))
+          .put("room_name", body.getString("room_name"))
+          .put("options", body.getJsonObject("options"));
+      return games.create(request).map(this::withToken);
+    }));
+  }
+
+  void join(RoutingContext ctx) {
+    String gameId = ctx.pathParam("gameId");
+    reply(ctx, 200, query(ctx).compose(q -> body(ctx, Schemas.JOIN_GAME)).compose(body -> {
+      String fromQuery = ctx.queryParams().get("player_name");
+      String fromBody = body.getString("player_name");
+      if (fromQuery != null && fromBody != null && !fromQuery.equals(fromBody)) {
+        return invalid("player_name differs between query and body");
+      }
+      String name = fromQuery != null ? fromQuery : fromBody;
+      if (name == null) {
+        return invalid("player_name is required");
+      }
+      JsonObject command = new JsonObject().put("type", "join").put("player_id", "p_" + newId())
+          .put("player_name", name);
+      return games.send(gameId, command).map(this::withToken);
+    }));
+  }
+
+  void start(RoutingContext ctx) {
+    seatCommand(ctx, "start");
+  }
+
+  void leave(RoutingContext ctx) {
+    seatCommand(ctx, "leave");
+  }
+
+  void roll(RoutingContext ctx) {
+    seatCommand(ctx, "roll");
+  }
+
+  private void seatCommand(RoutingContext ctx, String type) {
+    String gameId = ctx.pathParam("gameId");
+    reply(ctx, 200, query(ctx).compose(q -> seat(ctx, gameId)).compose(seat -> body(ctx, Schemas.EMPTY)
+        .compose(body -> {
+          String named = Optional.ofNullable(ctx.queryParams().get("player_id")).orElse(body.getString("player_id"));
+          return sameSeat(seat, named);
+        })
+        .compose(v -> games.send(gameId, new JsonObject().put("type", type).put("player_id", seat.playerId())))));
+  }
+
+  void move(RoutingContext ctx) {
+    String gameId = ctx.pathParam("gameId");
+    reply(ctx, 200, seat(ctx, gameId).compose(seat -> body(ctx, Schemas.MOVE)
+        .compose(body -> sameSeat(seat, body.getString("player_id")).map(v -> body))
+        .compose(body -> games.send(gameId, new JsonObject().put("type", "move").put("player_id", seat.playerId())
+            .put("token_index", body.getInteger("token_index")).put("dice_value", body.getInteger("dice_value"))))));
+  }
+
+  void view(RoutingContext ctx) {
+    reply(ctx, 200, games.send(ctx.pathParam("gameId"), new JsonObject().put("type", "view")));
+  }
+
+  void events(RoutingContext ctx) {
+    String gameId = ctx.pathParam("gameId");
+    reply(ctx, 200, query(ctx).compose(q -> {
+      int from = q.getInteger("from_seq", 1);
+      return games.readEvents(gameId, from, MAX_EVENTS_PAGE).compose(page -> {
+        JsonArray events = page.getJsonArray("events");
+        Future<Void> exists = events.isEmpty() ? requireGame(gameId) : Future.succeededFuture();
+        return exists.map(v -> new JsonObject().put("game_id", gameId).put("from_seq", from).put("events", events));
+      });
+    }));
+  }
+
+  void replay(RoutingContext ctx) {
+    String gameId = ctx.pathParam("gameId");
+    reply(ctx, 200, query(ctx).compose(q -> {
+      Integer seq = q.getInteger("seq");
+      if (seq == null) {
+        return invalid("seq is required");
+      }
+      return games.readEvents(gameId, 1, seq).compose(page -> {
+        JsonArray events = page.getJsonArray("events");
+        if (events.isEmpty()) {
+          return Future.failedFuture(new ApiException(ErrorCode.GAME_NOT_FOUND, "no such game"));
+        }
+        if (events.size() < seq) {
+          return invalid("the game has only " + events.size() + " events");
+        }
+        List<io.ludo.game.GameEvent> history = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+          Recorded r = GameEventJson.read(events.getJsonObject(i));
+          history.add(r.event());
+        }
+        GameState then = Game.fold(history);
+        return Future.succeededFuture(GameViewJson.write(then, Set.of()));
+      });
+    }));
+  }
+
+  // ---------------------------------------------------------------- edges
+
+  private Future<Void> requireGame(String gameId) {
+    return games.readEvents(gameId, 1, 1).compose(page -> page.getJsonArray("events").isEmpty()
+        ? Future.failedFuture(new ApiException(ErrorCode.GAME_NOT_FOUND, "no such game"))
+        : Future.succeededFuture());
+  }
+
+  private Future<SeatClaims> seat(RoutingContext ctx, String gameId) {
+    String header = ctx.request().getHeader("Authorization");
+    String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+    return tokens.verifyFor(token, gameId);
+  }
+
+  private static Future<Void> sameSeat(SeatClaims seat, String named) {
+    return named == null || named.equals(seat.playerId())
+        ? Future.succeededFuture()
+        : Future.failedFuture(new ApiException(ErrorCode.FORBIDDEN, "the token is for another seat"));
+  }
+
+  /** The body as JSON, checked against {@code schema}; an absent body counts as {@code {}}. */
+  private Future<JsonObject> body(RoutingContext ctx, String schema) {
+    String text = ctx.body() == null ? null : ctx.body().asString();
+    Object json;
+    try {
+      json = text == null || text.isBlank() ? new JsonObject() : Json.decodeValue(text);
+    } catch (DecodeException e) {
+      return invalid("the body is not valid JSON");
+    }
+    return schemas.problem(schema, json)
+        .<Future<JsonObject>>map(Responses::invalid)
+        .orElseGet(() -> Future.succeededFuture((JsonObject) json));
+  }
+
+  /** The query parameters, integers read as integers, checked against the query schema. */
+  private Future<JsonObject> query(RoutingContext ctx) {
+    JsonObject q = new JsonObject();
+    for (var e : ctx.queryParams()) {
+      if (q.containsKey(e.getKey())) {
+        return invalid("query parameter " + e.getKey() + " is repeated");
+      }
+      q.put(e.getKey(), e.getKey().endsWith("seq") ? asInteger(e.getValue()) : e.getValue());
+    }
+    return schemas.problem(Schemas.QUERY, q)
+        .<Future<JsonObject>>map(Responses::invalid)
+        .orElseGet(() -> Future.succeededFuture(q));
+  }
+
+  private static Object asInteger(String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      return value;
+    }
+  }
+
+  private JsonObject withToken(JsonObject seated) {
+    return new JsonObject()
+        .put("game_id", seated.getString("game_id"))
+        .put("player_id", seated.getString("player_id"))
+        .put("token", tokens.issue(seated.getString("game_id"), seated.getString("player_id"), seated.getInteger("seat")))
+        .put("seat", seated.getInteger("seat"))
+        .put("state", seated.getJsonObject("state"));
+  }
+
+  private static String newId() {
+    byte[] b = new byte[6];
+    IDS.nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+}

@@ -1,0 +1,61 @@
+package io.ludo.server.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.SchemaRepository;
+import java.util.List;
+import java.util.Optional;
+
+/** The JSON schemas under {@code schemas/}, shared by REST and WebSocket validation. */
+public final class Schemas {
+  public static final String CREATE_GAME = "create-game.json";
+  public static final String JOIN_GAME = "join-game.json";
+  public static final String MOVE = "move.json";
+  public static final String EMPTY = "empty.json";
+  public static final String QUERY = "query.json";
+  public static final String WS_MESSAGE = "ws-message.json";
+  private static final String BASE = "https://ludo.io/schemas/";
+  private static final List<String> ALL =
+      List.of("player-name.json", "options.json", CREATE_GAME, JOIN_GAME, MOVE, EMPTY, QUERY, WS_MESSAGE);
+
+  private final SchemaRepository repository;
+
+  private Schemas(SchemaRepository repository) {
+    this.repository = repository;
+  }
+
+  public static Future<Schemas> load(Vertx vertx) {
+    SchemaRepository repo = SchemaRepository.create(new JsonSchemaOptions()
+        .setDraft(Draft.DRAFT202012).setBaseUri(BASE).setOutputFormat(io.vertx.json.schema.OutputFormat.Basic));
+    Future<Void> chain = Future.succeededFuture();
+    for (String name : ALL) {
+      chain = chain.compose(v -> vertx.fileSystem().readFile("schemas/" + name))
+          .map(buffer -> {
+            repo.dereference(BASE + name, JsonSchema.of(new JsonObject(buffer)));
+            return null;
+          });
+    }
+    return chain.map(v -> new Schemas(repo));
+  }
+
+  /** Why {@code json} does not match schema {@code name}, or empty when it does. */
+  public Optional<String> problem(String name, Object json) {
+    OutputUnit result = repository.validator(BASE + name).validate(json);
+    if (Boolean.TRUE.equals(result.getValid())) {
+      return Optional.empty();
+    }
+    List<OutputUnit> errors = result.getErrors();
+    if (errors == null || errors.isEmpty()) {
+      return Optional.of("does not match " + name);
+    }
+    OutputUnit first = errors.get(errors.size() - 1);
+    String where = first.getInstanceLocation() == null || first.getInstanceLocation().isEmpty()
+        ? "body" : first.getInstanceLocation();
+    return Optional.of(where + ": " + first.getError());
+  }
+}

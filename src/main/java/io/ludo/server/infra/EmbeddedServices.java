@@ -1,0 +1,54 @@
+package io.ludo.server.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import redis.embedded.RedisServer;
+
+/**
+ * Postgres and Redis for a node that was given none: real servers started from jars of Maven
+ * Central, so that a fresh clone needs only a JDK and Maven. Postgres keeps its data under the
+ * data folder, so that games survive a restart. Blocking: call before Vert.x starts.
+ */
+public final class EmbeddedServices implements AutoCloseable {
+  private EmbeddedPostgres postgres;
+  private RedisServer redis;
+  private int redisPort;
+
+  /** Starts Postgres with its data in {@code dataDir/postgres}; port 0 picks a free one. */
+  public String startPostgres(Path dataDir, int port) throws IOException {
+    Path pgData = dataDir.resolve("postgres");
+    Files.createDirectories(pgData);
+    postgres = EmbeddedPostgres.builder()
+        .setDataDirectory(pgData.toFile())
+        .setCleanDataDirectory(false)
+        .setPort(port == 0 ? freePort() : port)
+        .start();
+    return "postgresql://postgres:postgres@localhost:" + postgres.getPort() + "/postgres";
+  }
+
+  public String startRedis() throws IOException {
+    redisPort = freePort();
+    redis = RedisServer.newRedisServer().port(redisPort).setting("bind 127.0.0.1").setting("save \"\"").build();
+    redis.start();
+    return "redis://127.0.0.1:" + redisPort;
+  }
+
+  public static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (redis != null) {
+      redis.stop();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+}

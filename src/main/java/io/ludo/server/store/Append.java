@@ -1,0 +1,25 @@
+package io.ludo.server.store;
+
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One game's events to make durable together: {@code expectedSeq} is the game's last seq before
+ * them (0 for a new game), {@code status} the game's status after them.
+ */
+record Append(String gameId, String roomName, int expectedSeq, String status, JsonArray events, Promise<Void> done) {
+
+  static Append of(JsonObject message, Promise<Void> done) {
+    return new Append(message.getString("game_id"), message.getString("room_name"),
+        message.getInteger("expected_seq"), message.getString("status"), message.getJsonArray("events"), done);
+  }
+
+  int lastSeq() {
+    return expectedSeq + events.size();
+  }
+
+  boolean createsGame() {
+    return expectedSeq == 0;
+  }
+}

@@ -1,0 +1,130 @@
+package io.ludo.server.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * Group commit across games: while one transaction is in flight, appends queue up, and the next
+ * transaction writes all of them. Under load a transaction carries many games' moves; when idle,
+ * an append is written at once, without waiting for company. A batch that fails is retried one
+ * append at a time, so that one game's conflict never fails another game's moves.
+ */
+final class GroupCommit {
+  private final Pool pool;
+  private final int batchMax;
+  private final IntConsumer batchSizes;
+  private final ArrayDeque<Append> pending = new ArrayDeque<>();
+  private final List<Promise<Void>> drainWaiters = new ArrayList<>();
+  private boolean writing;
+
+  GroupCommit(Pool pool, int batchMax, IntConsumer batchSizes) {
+    this.pool = pool;
+    this.batchMax = batchMax;
+    this.batchSizes = batchSizes;
+  }
+
+  /** Called on the persistence verticle's event loop only. */
+  void submit(Append append) {
+    pending.add(append);
+    if (!writing) {
+      writeNext();
+    }
+  }
+
+  /** Completes once nothing is queued or being written (graceful shutdown). */
+  Future<Void> drained() {
+    if (!writing && pending.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> p = Promise.promise();
+    drainWaiters.add(p);
+    return p.future();
+  }
+
+  private void writeNext() {
+    List<Append> batch = new ArrayList<>();
+    while (!pending.isEmpty() && batch.size() < batchMax) {
+      batch.add(pending.poll());
+    }
+    if (batch.isEmpty()) {
+      writing = false;
+      drainWaiters.forEach(Promise::complete);
+      drainWaiters.clear();
+      return;
+    }
+    writing = true;
+    batchSizes.accept(batch.size());
+    pool.withTransaction(conn -> write(conn, batch))
+        .transform(ar -> {
+          if (ar.succeeded()) {
+            batch.forEach(a -> a.done().complete());
+            return Future.<Void>succeededFuture();
+          }
+          return batch.size() == 1 ? fail(batch.get(0), ar.cause()) : oneByOne(batch);
+        })
+        .onComplete(ignored -> writeNext());
+  }
+
+  private Future<Void> oneByOne(List<Append> batch) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Append a : batch) {
+      chain = chain.transform(ignored -> pool.withTransaction(conn -> write(conn, List.of(a)))
+          .transform(ar -> ar.succeeded() ? complete(a) : fail(a, ar.cause())));
+    }
+    return chain;
+  }
+
+  private static Future<Void> complete(Append a) {
+    a.done().complete();
+    return Future.succeededFuture();
+  }
+
+  private static Future<Void> fail(Append a, Throwable cause) {
+    a.done().fail(cause);
+    return Future.succeededFuture();
+  }
+
+  /** One transaction: new game rows, every event row, then each game's head, fenced by its seq. */
+  private static Future<Void> write(SqlConnection conn, List<Append> batch) {
+    List<Tuple> newGames = new ArrayList<>();
+    List<Tuple> events = new ArrayList<>();
+    List<Tuple> heads = new ArrayList<>();
+    for (Append a : batch) {
+      if (a.createsGame()) {
+        newGames.add(Tuple.of(a.gameId(), a.roomName(), a.status()));
+      }
+      for (int i = 0; i < a.events().size(); i++) {
+        JsonObject e = a.events().getJsonObject(i);
+        events.add(Tuple.of(a.gameId(), e.getInteger("seq"), e.getString("type"), e));
+      }
+      heads.add(Tuple.of(a.gameId(), a.lastSeq(), a.status(), a.expectedSeq()));
+    }
+    Future<?> games = newGames.isEmpty()
+        ? Future.succeededFuture()
+        : conn.preparedQuery(Sql.INSERT_GAME).executeBatch(newGames);
+    return games
+        .compose(v -> conn.preparedQuery(Sql.INSERT_EVENT).executeBatch(events))
+        .compose(v -> conn.preparedQuery(Sql.ADVANCE_GAME).executeBatch(heads))
+        .compose(GroupCommit::everyHeadMoved);
+  }
+
+  private static Future<Void> everyHeadMoved(RowSet<Row> rows) {
+    for (RowSet<Row> r = rows; r != null; r = r.next()) {
+      if (r.rowCount() != 1) {
+        return Future.failedFuture(new StaleAppendException());
+      }
+    }
+    return Future.succeededFuture();
+  }
+
+}

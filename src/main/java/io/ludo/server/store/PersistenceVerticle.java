@@ -1,0 +1,87 @@
+package io.ludo.server.store;
+
+import io.ludo.server.bus.Addresses;
+import io.ludo.server.config.Config;
+import io.ludo.server.config.ConfigKey;
+import io.ludo.server.errors.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+/** Writes every game event to Postgres (group-committed) and reads them back for replay and reload. */
+public final class PersistenceVerticle extends VerticleBase {
+  private static final int READ_LIMIT = 100_000;
+
+  private final Config config;
+  private Pool pool;
+  private GroupCommit groupCommit;
+
+  public PersistenceVerticle(Config config) {
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    PgConnectOptions connect = PgConnectOptions.fromUri(config.string(ConfigKey.DB_URL))
+        .setReconnectAttempts(0)
+        .setPipeliningLimit(64);
+    pool = PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(config.integer(ConfigKey.DB_POOL_SIZE)).setConnectionTimeout(3_000))
+        .connectingTo(connect)
+        .using(vertx)
+        .build();
+    groupCommit = new GroupCommit(pool, config.integer(ConfigKey.PERSIST_BATCH_MAX), size -> {});
+    return Migrations.apply(vertx, pool).compose(v -> Future.all(
+        vertx.eventBus().<JsonObject>consumer(Addresses.PERSIST_APPEND, this::append).completion(),
+        vertx.eventBus().<JsonObject>consumer(Addresses.PERSIST_READ, this::read).completion(),
+        vertx.eventBus().<JsonObject>consumer(Addresses.PERSIST_PING, this::ping).completion()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return groupCommit.drained().eventually(() -> pool.close());
+  }
+
+  private void append(Message<JsonObject> message) {
+    Promise<Void> done = Promise.promise();
+    groupCommit.submit(Append.of(message.body(), done));
+    done.future().onComplete(ar -> {
+      if (ar.succeeded()) {
+        message.reply(new JsonObject().put("ok", true));
+      } else if (ar.cause() instanceof StaleAppendException) {
+        message.fail(ErrorCode.WRONG_PHASE.status(), "STALE_APPEND");
+      } else {
+        message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name());
+      }
+    });
+  }
+
+  private void read(Message<JsonObject> message) {
+    JsonObject q = message.body();
+    pool.preparedQuery(Sql.READ_EVENTS)
+        .execute(Tuple.of(q.getString("game_id"), q.getInteger("from_seq", 1), q.getInteger("limit", READ_LIMIT)))
+        .onSuccess(rows -> {
+          JsonArray events = new JsonArray();
+          for (Row r : rows) {
+            events.add(r.getJsonObject(0));
+          }
+          message.reply(new JsonObject().put("events", events));
+        })
+        .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
+  }
+
+  private void ping(Message<JsonObject> message) {
+    pool.query(Sql.PING).execute()
+        .onSuccess(r -> message.reply(new JsonObject().put("ok", true)))
+        .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
+  }
+}

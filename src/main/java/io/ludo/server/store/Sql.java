@@ -1,0 +1,38 @@
+package io.ludo.server.store;
+
+import java.util.List;
+
+/** Every SQL statement of the node, in one holder. */
+public final class Sql {
+  private Sql() {}
+
+  /** Migration files under {@code db/migration/}, applied in this order, each once. */
+  public static final List<String> MIGRATIONS = List.of("V1__games_and_events.sql");
+
+  public static final String CREATE_MIGRATIONS_TABLE = """
+      CREATE TABLE IF NOT EXISTS schema_migrations (
+        version    TEXT PRIMARY KEY,
+        applied_at TIMESTAMPTZ NOT NULL DEFAULT now())""";
+
+  /** Serializes migrations of nodes starting at once (the key is arbitrary but fixed). */
+  public static final String LOCK_MIGRATIONS = "SELECT pg_advisory_xact_lock(7426811)";
+
+  public static final String APPLIED_MIGRATIONS = "SELECT version FROM schema_migrations";
+
+  public static final String RECORD_MIGRATION = "INSERT INTO schema_migrations (version) VALUES ($1)";
+
+  public static final String INSERT_GAME =
+      "INSERT INTO games (game_id, room_name, status, last_seq) VALUES ($1, $2, $3, 0)";
+
+  public static final String INSERT_EVENT =
+      "INSERT INTO game_events (game_id, seq, type, payload) VALUES ($1, $2, $3, $4)";
+
+  /** Moves a game's head from the expected seq; zero rows means another writer got there first. */
+  public static final String ADVANCE_GAME =
+      "UPDATE games SET last_seq = $2, status = $3, updated_at = now() WHERE game_id = $1 AND last_seq = $4";
+
+  public static final String READ_EVENTS =
+      "SELECT payload FROM game_events WHERE game_id = $1 AND seq >= $2 ORDER BY seq LIMIT $3";
+
+  public static final String PING = "SELECT 1";
+}

@@ -1,0 +1,71 @@
+package io.ludo.server.ws;
+
+import io.ludo.server.bus.Addresses;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * This node's sockets by game, with one event-bus consumer per game (not per socket): each event
+ * is encoded once and the same text goes to every socket of the game. All bookkeeping runs on
+ * the owning verticle's context, so it needs no locks.
+ */
+public final class SocketHub {
+  private final Vertx vertx;
+  private final Context context;
+  private final Map<String, Room> rooms = new HashMap<>();
+
+  private record Room(MessageConsumer<JsonObject> consumer, Set<WebSocketSession> sessions) {}
+
+  SocketHub(Vertx vertx, Context context) {
+    this.vertx = vertx;
+    this.context = context;
+  }
+
+  void join(String gameId, WebSocketSession session) {
+    context.runOnContext(v -> rooms.computeIfAbsent(gameId, this::open).sessions().add(session));
+  }
+
+  void leave(String gameId, WebSocketSession session) {
+    context.runOnContext(v -> {
+      Room room = rooms.get(gameId);
+      if (room != null && room.sessions().remove(session) && room.sessions().isEmpty()) {
+        rooms.remove(gameId);
+        room.consumer().unregister();
+      }
+    });
+  }
+
+  /** Sockets open on this node, for operators and metrics. */
+  public int sockets() {
+    return rooms.values().stream().mapToInt(r -> r.sessions().size()).sum();
+  }
+
+  private Room open(String gameId) {
+    Set<WebSocketSession> sessions = new HashSet<>();
+    MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Addresses.gameEvents(gameId), message -> {
+      JsonObject event = message.body();
+      String text = event.encode();
+      int seq = event.getInteger("seq", 0);
+      for (WebSocketSession s : sessions) {
+        s.deliver(seq, text);
+      }
+    });
+    return new Room(consumer, sessions);
+  }
+
+  void closeAll() {
+    context.runOnContext(v -> {
+      rooms.values().forEach(r -> {
+        r.consumer().unregister();
+        r.sessions().forEach(WebSocketSession::close);
+      });
+      rooms.clear();
+    });
+  }
+}

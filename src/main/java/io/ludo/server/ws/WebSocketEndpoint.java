@@ -1,0 +1,69 @@
+package io.ludo.server.ws;
+
+import io.ludo.server.auth.SeatClaims;
+import io.ludo.server.auth.SeatTokens;
+import io.ludo.server.config.Config;
+import io.ludo.server.config.ConfigKey;
+import io.ludo.server.errors.ApiException;
+import io.ludo.server.errors.ErrorCode;
+import io.ludo.server.errors.Problems;
+import io.ludo.server.game.GameRouter;
+import io.ludo.server.http.Schemas;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The WebSocket handshake: a player's token is checked before the upgrade (401, or 403 for
+ * another game's or seat's token); spectators need no token and may not act.
+ */
+public final class WebSocketEndpoint {
+  private final Vertx vertx;
+  private final SocketHub hub;
+  private final GameRouter games;
+  private final SeatTokens tokens;
+  private final Schemas schemas;
+  private final int syncMaxEvents;
+
+  public WebSocketEndpoint(Vertx vertx, SocketHub hub, GameRouter games, SeatTokens tokens, Schemas schemas, Config config) {
+    this.vertx = vertx;
+    this.hub = hub;
+    this.games = games;
+    this.tokens = tokens;
+    this.schemas = schemas;
+    this.syncMaxEvents = config.integer(ConfigKey.WS_SYNC_MAX_EVENTS);
+  }
+
+  public void player(RoutingContext ctx) {
+    String gameId = ctx.pathParam("gameId");
+    String playerId = ctx.pathParam("playerId");
+    Future<SeatClaims> seat = tokens.verifyFor(ctx.queryParams().get("token"), gameId)
+        .compose(c -> c.playerId().equals(playerId)
+            ? Future.succeededFuture(c)
+            : Future.failedFuture(new ApiException(ErrorCode.FORBIDDEN, "the token is for another seat")));
+    upgrade(ctx, gameId, seat.map(SeatClaims::playerId));
+  }
+
+  public void spectator(RoutingContext ctx) {
+    String gameId = ctx.pathParam("gameId");
+    Future<String> who = ctx.queryParams().contains("spectate")
+        ? Future.succeededFuture(null)
+        : Future.failedFuture(new ApiException(ErrorCode.UNAUTHORIZED, "a seat token or ?spectate is required"));
+    upgrade(ctx, gameId, who);
+  }
+
+  private void upgrade(RoutingContext ctx, String gameId, Future<String> who) {
+    ctx.request().pause();
+    who.compose(playerId -> games.send(gameId, new JsonObject().put("type", "view")).map(view -> playerId))
+        .onSuccess(playerId -> ctx.request().toWebSocket()
+            .onSuccess(ws -> new WebSocketSession(vertx, ws, gameId, playerId, hub, games, schemas, syncMaxEvents).open())
+            .onFailure(ctx::fail))
+        .onFailure(e -> {
+          ApiException api = ApiException.from(e);
+          ctx.request().resume();
+          ctx.response().setStatusCode(api.code().status()).putHeader("content-type", Problems.PROBLEM_JSON)
+              .end(Problems.problem(api.code(), api.getMessage()).toBuffer());
+        });
+  }
+}

@@ -1,0 +1,173 @@
+package io.ludo.server.ws;
+
+import io.ludo.game.Game;
+import io.ludo.game.GameState;
+import io.ludo.game.Recorded;
+import io.ludo.json.GameEventJson;
+import io.ludo.json.GameViewJson;
+import io.ludo.server.errors.ApiException;
+import io.ludo.server.errors.ErrorCode;
+import io.ludo.server.errors.Problems;
+import io.ludo.server.game.GameRouter;
+import io.ludo.server.http.Schemas;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One socket: the state first, then every event in order (none twice, none before the state),
+ * and the client's commands answered with an ack or an error frame. {@code playerId} is null
+ * for a spectator.
+ */
+final class WebSocketSession {
+  private final Vertx vertx;
+  private final ServerWebSocket ws;
+  private final String gameId;
+  private final String playerId;
+  private final SocketHub hub;
+  private final GameRouter games;
+  private final Schemas schemas;
+  private final int syncMaxEvents;
+  /** Events that arrived before the state was sent; null once it was. Guarded by this. */
+  private List<Object[]> early = new ArrayList<>();
+  private int deliveredSeq;
+
+  WebSocketSession(Vertx vertx, ServerWebSocket ws, String gameId, String playerId, SocketHub hub,
+      GameRouter games, Schemas schemas, int syncMaxEvents) {
+    this.vertx = vertx;
+    this.ws = ws;
+    this.gameId = gameId;
+    this.playerId = playerId;
+    this.hub = hub;
+    this.games = games;
+    this.schemas = schemas;
+    this.syncMaxEvents = syncMaxEvents;
+  }
+
+  void open() {
+    hub.join(gameId, this);
+    ws.textMessageHandler(this::onText);
+    ws.binaryMessageHandler(b -> sendError(null, ErrorCode.INVALID_INPUT, "text frames only"));
+    ws.closeHandler(v -> {
+      hub.leave(gameId, this);
+      presence(-1);
+    });
+    presence(+1)
+        .transform(v -> games.send(gameId, new JsonObject().put("type", "view")))
+        .onSuccess(this::sendState)
+        .onFailure(e -> ws.close((short) 1011, "game unavailable"));
+  }
+
+  private Future<?> presence(int delta) {
+    if (playerId == null) {
+      return Future.succeededFuture();
+    }
+    return games.send(gameId, new JsonObject().put("type", "presence").put("player_id", playerId).put("delta", delta));
+  }
+
+  // ---------------------------------------------------------------- outbound
+
+  private synchronized void sendState(JsonObject view) {
+    deliveredSeq = view.getInteger("seq");
+    ws.writeTextMessage(new JsonObject().put("type", "state").mergeIn(view).encode());
+    List<Object[]> waiting = early;
+    early = null;
+    for (Object[] e : waiting) {
+      deliver((Integer) e[0], (String) e[1]);
+    }
+  }
+
+  /** An event already encoded once for every socket of the game. */
+  synchronized void deliver(int seq, String text) {
+    if (early != null) {
+      early.add(new Object[] {seq, text});
+    } else if (seq > deliveredSeq) {
+      deliveredSeq = seq;
+      ws.writeTextMessage(text);
+    }
+  }
+
+  void close() {
+    ws.close((short) 1001, "server going away");
+  }
+
+  private void sendError(Object id, ErrorCode code, String message) {
+    ws.writeTextMessage(Problems.wsError(id, code, message).encode());
+  }
+
+  // ---------------------------------------------------------------- inbound
+
+  private void onText(String text) {
+    JsonObject message;
+    try {
+      message = new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      sendError(null, ErrorCode.INVALID_INPUT, "a frame must be one JSON object");
+      return;
+    }
+    Object id = message.getValue("id");
+    var problem = schemas.problem(Schemas.WS_MESSAGE, message);
+    if (problem.isPresent()) {
+      sendError(id instanceof String || id instanceof Number ? id : null, ErrorCode.INVALID_INPUT, problem.get());
+      return;
+    }
+    String type = message.getString("type");
+    switch (type) {
+      case "ping" -> ws.writeTextMessage(new JsonObject().put("type", "pong").put("id", id).encode());
+      case "sync" -> sync(id, message.getInteger("since_seq"));
+      default -> command(id, type, message);
+    }
+  }
+
+  private void command(Object id, String type, JsonObject message) {
+    if (playerId == null) {
+      sendError(id, ErrorCode.FORBIDDEN, "spectators cannot act");
+      return;
+    }
+    JsonObject command = new JsonObject().put("type", type).put("player_id", playerId);
+    if ("move".equals(type)) {
+      command.put("token_index", message.getInteger("token_index")).put("dice_value", message.getInteger("dice_value"));
+    }
+    games.send(gameId, command)
+        .onSuccess(reply -> ws.writeTextMessage(new JsonObject().put("type", "ack").put("id", id).mergeIn(reply).encode()))
+        .onFailure(e -> {
+          ApiException api = ApiException.from(e);
+          sendError(id, api.code(), api.getMessage());
+        });
+  }
+
+  /** The events after {@code sinceSeq}, each with its turn; the whole state when they are too many. */
+  private void sync(Object id, int sinceSeq) {
+    games.readEvents(gameId, 1, Integer.MAX_VALUE).onSuccess(page -> {
+      JsonArray events = page.getJsonArray("events");
+      int last = events.size();
+      if (last - sinceSeq > syncMaxEvents) {
+        games.send(gameId, new JsonObject().put("type", "view")).onSuccess(view -> {
+          ws.writeTextMessage(new JsonObject().put("type", "state").mergeIn(view).encode());
+          ack(id, view.getInteger("seq"));
+        });
+        return;
+      }
+      GameState at = null;
+      for (int i = 0; i < last; i++) {
+        Recorded r = GameEventJson.read(events.getJsonObject(i));
+        at = Game.evolve(at, r.event());
+        if (r.seq() > sinceSeq) {
+          ws.writeTextMessage(new JsonObject().put("type", "event").put("seq", r.seq())
+              .put("event", events.getJsonObject(i)).put("turn", GameViewJson.turn(at)).encode());
+        }
+      }
+      ack(id, last);
+    }).onFailure(e -> sendError(id, ErrorCode.UNAVAILABLE, "could not read the game's events; retry"));
+  }
+
+  private void ack(Object id, int seq) {
+    ws.writeTextMessage(new JsonObject().put("type", "ack").put("id", id).put("seq", seq).encode());
+  }
+
+}
