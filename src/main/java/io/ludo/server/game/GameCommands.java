@@ -14,7 +14,8 @@ final class GameCommands {
       case "start" -> new GameCommand.Start(player);
       case "leave" -> new GameCommand.Leave(player);
       case "roll" -> new GameCommand.Roll(player);
-      case "move" -> new GameCommand.Move(player, m.getInteger("token_index"), m.getInteger("dice_value", 0));
+      case "move" -> new GameCommand.Move(player, m.getInteger("token_index"),
+          m.getValue("dice_value") instanceof Integer expected ? expected : 0);
       default -> throw new IllegalArgumentException("unknown command " + m.getString("type"));
     };
   }

@@ -27,6 +27,8 @@ import java.util.Set;
  * upgrade (handed to {@link WebSocketEndpoint}; one port serves both, as clients expect).
  */
 public final class HttpVerticle extends VerticleBase {
+  private static final long SHUTDOWN_GRACE_S = 2;
+
   private final Config config;
   private final String nodeId;
   private final SocketHub hub;
@@ -45,8 +47,8 @@ public final class HttpVerticle extends VerticleBase {
     return Schemas.load(vertx).compose(schemas -> {
       SeatTokens tokens = new SeatTokens(vertx, config.string(ConfigKey.JWT_KEY), config.integer(ConfigKey.JWT_TTL_S));
       GameRouter games = new GameRouter(vertx, nodeId, config.integer(ConfigKey.COMMAND_TIMEOUT_MS));
-      Router router = router(new RestApi(games, tokens, schemas),
-          new WebSocketEndpoint(vertx, hub, games, tokens, schemas, config));
+      Router router = routes(vertx, config, new RestApi(games, tokens, schemas),
+          new WebSocketEndpoint(vertx, hub, games, tokens, schemas, config), this::ready);
       server = vertx.createHttpServer(new HttpServerOptions()
               .setMaxWebSocketFrameSize(config.integer(ConfigKey.WS_MAX_FRAME))
               .setMaxWebSocketMessageSize(config.integer(ConfigKey.WS_MAX_FRAME))
@@ -58,12 +60,16 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return server == null ? Future.succeededFuture() : server.shutdown().eventually(() -> redis.close());
+    // Stop accepting and give requests in flight a moment; idle keep-alive connections are closed.
+    return server == null ? Future.succeededFuture()
+        : server.shutdown(SHUTDOWN_GRACE_S, java.util.concurrent.TimeUnit.SECONDS).eventually(() -> redis.close());
   }
 
-  Router router(RestApi api, WebSocketEndpoint ws) {
+  /** Every route of the node; the OpenAPI document must name exactly these (a test keeps them in step). */
+  static Router routes(io.vertx.core.Vertx vertx, Config config, RestApi api, WebSocketEndpoint ws,
+      java.util.function.Supplier<Future<Void>> ready) {
     Router router = Router.router(vertx);
-    cors().ifPresent(router.route()::handler);
+    cors(config).ifPresent(router.route()::handler);
     router.post().handler(BodyHandler.create(false).setBodyLimit(config.integer(ConfigKey.HTTP_BODY_LIMIT)));
 
     router.post("/games").handler(api::create);
@@ -76,7 +82,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/games/:gameId/events").handler(api::events);
     router.get("/games/:gameId/replay").handler(api::replay);
     router.get("/health/live").handler(ctx -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")));
-    router.get("/health/ready").handler(ctx -> ready()
+    router.get("/health/ready").handler(ctx -> ready.get()
         .onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")))
         .onFailure(e -> Responses.problem(ctx, ErrorCode.UNAVAILABLE, "database or Redis unreachable")));
     router.get("/openapi.json").handler(ctx -> ctx.response().putHeader("content-type", "application/json")
@@ -95,7 +101,7 @@ public final class HttpVerticle extends VerticleBase {
     return router;
   }
 
-  private java.util.Optional<CorsHandler> cors() {
+  private static java.util.Optional<CorsHandler> cors(Config config) {
     List<String> origins = config.list(ConfigKey.CORS_ORIGINS).stream().map(String::valueOf).toList();
     if (origins.isEmpty()) {
       return java.util.Optional.empty();

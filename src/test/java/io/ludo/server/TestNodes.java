@@ -1,0 +1,43 @@
+package io.ludo.server;
+
+import io.ludo.server.config.Config;
+import io.ludo.server.config.ConfigKey;
+import io.ludo.server.infra.EmbeddedServices;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.Map;
+
+/** Nodes for tests: the embedded services, a free port, a fixed JWT key, repeatable dice. */
+public final class TestNodes {
+  public static final String JWT_KEY = "test-key-test-key-test-key-test-key";
+
+  private TestNodes() {}
+
+  public static Config config(Map<ConfigKey, Object> overrides) {
+    try {
+      TestServices services = TestServices.get();
+      Config c = Config.of(Config.bundledDefaults())
+          .with(ConfigKey.NODE_ID, "test-" + EmbeddedServices.freePort())
+          .with(ConfigKey.HTTP_PORT, EmbeddedServices.freePort())
+          .with(ConfigKey.HTTP_HOST, "127.0.0.1")
+          .with(ConfigKey.DB_URL, services.dbUrl)
+          .with(ConfigKey.REDIS_URL, services.redisUrl)
+          .with(ConfigKey.JWT_KEY, JWT_KEY)
+          .with(ConfigKey.TEST_DICE, "seed:42");
+      for (var e : overrides.entrySet()) {
+        c = c.with(e.getKey(), e.getValue());
+      }
+      return c;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static Future<Node> start(Vertx vertx, Map<ConfigKey, Object> overrides) {
+    return Node.start(vertx, config(overrides));
+  }
+
+  public static Future<Node> start(Vertx vertx) {
+    return start(vertx, Map.of());
+  }
+}
