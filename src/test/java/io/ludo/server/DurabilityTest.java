@@ -35,7 +35,7 @@ class DurabilityTest {
 
     TestNodes.start(vertx, Map.of(ConfigKey.DB_URL, url, ConfigKey.COMMAND_TIMEOUT_MS, 8_000)).compose(node -> {
       ApiClient api = new ApiClient(vertx, node.httpPort());
-      return RestGame.open(api).compose(game -> game.play(10).map(p -> game))
+      return RestGame.open(api).compose(game -> game.play(10).compose(p -> game.untilRollPhase()))
           .compose(game -> vertx.executeBlocking(() -> {
             db[0].close();
             return game;

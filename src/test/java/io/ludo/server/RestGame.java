@@ -74,6 +74,11 @@ public final class RestGame {
     return step().compose(v -> play(maxCommands - 1));
   }
 
+  /** Plays on until the seat to act must roll (or the game is over). */
+  public Future<RestGame> untilRollPhase() {
+    return local.phase() == Phase.MOVE ? step().compose(v -> untilRollPhase()) : Future.succeededFuture(this);
+  }
+
   public Future<Void> step() {
     int seat = local.current();
     String token = tokenBySeat.get(seat);

@@ -21,7 +21,7 @@ public final class TestServices {
       try {
         EmbeddedServices services = new EmbeddedServices();
         Path dir = Files.createTempDirectory("ludo-test-");
-        instance = new TestServices(services.startPostgres(dir, 0), services.startRedis());
+        instance = new TestServices(services.startPostgres(dir, 0, false), services.startRedis());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
           try {
             services.close();

@@ -19,13 +19,25 @@ public final class EmbeddedServices implements AutoCloseable {
 
   /** Starts Postgres with its data in {@code dataDir/postgres}; port 0 picks a free one. */
   public String startPostgres(Path dataDir, int port) throws IOException {
+    return startPostgres(dataDir, port, true);
+  }
+
+  /**
+   * As {@link #startPostgres(Path, int)}; {@code durable = false} turns off fsync, for test
+   * databases that are thrown away and must not make every test wait on the disk.
+   */
+  public String startPostgres(Path dataDir, int port, boolean durable) throws IOException {
     Path pgData = dataDir.resolve("postgres");
     Files.createDirectories(pgData);
-    postgres = EmbeddedPostgres.builder()
+    var builder = EmbeddedPostgres.builder()
         .setDataDirectory(pgData.toFile())
         .setCleanDataDirectory(false)
-        .setPort(port == 0 ? freePort() : port)
-        .start();
+        .setPort(port == 0 ? freePort() : port);
+    if (!durable) {
+      builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
+          .setServerConfig("full_page_writes", "off");
+    }
+    postgres = builder.start();
     return "postgresql://postgres:postgres@localhost:" + postgres.getPort() + "/postgres";
   }
 
