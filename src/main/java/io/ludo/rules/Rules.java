@@ -49,6 +49,17 @@ public final class Rules {
     return options;
   }
 
+  /** Two rule sets are the same when their options are. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Rules other && options.equals(other.options);
+  }
+
+  @Override
+  public int hashCode() {
+    return options.hashCode();
+  }
+
   // ---------------------------------------------------------------- decide
 
   public Decision decide(Position position, Command command) {
