@@ -8,6 +8,8 @@ public final class Addresses {
   public static final String PERSIST_APPEND = "ludo.persistence.append";
   /** Reads a game's events from a sequence number. */
   public static final String PERSIST_READ = "ludo.persistence.read";
+  /** Takes a stored game over for a node and answers its new ownership epoch. */
+  public static final String PERSIST_CLAIM = "ludo.persistence.claim";
   /** Answers once the database answers. */
   public static final String PERSIST_PING = "ludo.persistence.ping";
 

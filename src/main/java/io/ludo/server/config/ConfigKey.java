@@ -6,6 +6,14 @@ package io.ludo.server.config;
  */
 public enum ConfigKey {
   NODE_ID,
+  /** Whether the node joins a Hazelcast cluster (a cluster of one when no members are named). */
+  CLUSTERED,
+  CLUSTER_HOST,
+  CLUSTER_PORT,
+  /** Comma-separated {@code host:port} members for TCP-IP discovery; empty: this node alone. */
+  CLUSTER_MEMBERS,
+  /** {@code tcp} (the members above) or {@code multicast} (a docker compose network). */
+  CLUSTER_DISCOVERY,
   HTTP_HOST,
   HTTP_PORT,
   HTTP_INSTANCES,

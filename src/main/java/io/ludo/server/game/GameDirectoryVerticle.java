@@ -10,6 +10,7 @@ import io.ludo.server.config.ConfigKey;
 import io.ludo.server.errors.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
@@ -24,6 +25,10 @@ import java.util.Map;
  */
 public final class GameDirectoryVerticle extends VerticleBase {
   private static final SecureRandom IDS = new SecureRandom();
+  private static final long LOCK_TIMEOUT_MS = 15_000;
+  private static final long PROBE_TIMEOUT_MS = 1_000;
+  /** What a load answers when another node already runs the room. */
+  private static final String ELSEWHERE = "elsewhere";
 
   private final Config config;
   private final String nodeId;
@@ -67,7 +72,7 @@ public final class GameDirectoryVerticle extends VerticleBase {
     String playerId = "p_" + newId(6);
     String name = body.getString("player_name");
     var creation = Game.create(gameId, body.getString("room_name"), body.getInteger("max_players"), options, playerId, name);
-    Future<String> deployed = deploy(new GameSpec(gameId, creation, idleMs(), lingerMs()));
+    Future<String> deployed = deploy(new GameSpec(gameId, nodeId, creation, idleMs(), lingerMs()));
     deployments.put(gameId, deployed);
     return deployed.compose(id -> vertx.eventBus()
             .<JsonObject>request(Addresses.gameCommands(gameId), new JsonObject().put("type", "view")))
@@ -75,15 +80,39 @@ public final class GameDirectoryVerticle extends VerticleBase {
             .put("seat", 0).put("state", view.body()));
   }
 
+  /**
+   * Brings a stored room onto this node, unless another node already runs it. The room's
+   * cluster lock makes concurrent loads (and a hand-off by a leaving node) take turns; inside it,
+   * a quick probe tells whether an owner answers.
+   */
   private Future<String> load(String gameId) {
     Future<String> known = deployments.get(gameId);
     if (known != null && (!known.isComplete() || (known.succeeded() && vertx.deploymentIDs().contains(known.result())))) {
       return known;
     }
-    Future<String> deployed = deploy(new GameSpec(gameId, null, idleMs(), lingerMs()));
+    Future<String> deployed = vertx.sharedData().getLockWithTimeout(Ownership.lockName(gameId), LOCK_TIMEOUT_MS)
+        .compose(lock -> ownerAnswers(gameId)
+            .transform(probe -> probe.succeeded() && probe.result()
+                ? Future.succeededFuture(ELSEWHERE)
+                : deploy(new GameSpec(gameId, nodeId, null, idleMs(), lingerMs())))
+            .eventually(() -> {
+              lock.release();
+              return Future.succeededFuture();
+            }));
     deployments.put(gameId, deployed);
-    deployed.onFailure(e -> deployments.remove(gameId, deployed));
+    deployed.onComplete(ar -> {
+      if (ar.failed() || ELSEWHERE.equals(ar.result())) {
+        deployments.remove(gameId, deployed);
+      }
+    });
     return deployed;
+  }
+
+  private Future<Boolean> ownerAnswers(String gameId) {
+    return vertx.eventBus()
+        .request(Addresses.gameCommands(gameId), new JsonObject().put("type", "view"),
+            new DeliveryOptions().setSendTimeout(PROBE_TIMEOUT_MS))
+        .map(reply -> true);
   }
 
   private Future<String> deploy(GameSpec spec) {

@@ -15,6 +15,8 @@ import io.vertx.core.json.JsonObject;
  * is listening, the room is loaded from Postgres on this node and the request sent again.
  */
 public final class GameRouter {
+  private static final int LOAD_ATTEMPTS = 3;
+
   private final Vertx vertx;
   private final String nodeId;
   private final DeliveryOptions delivery;
@@ -32,10 +34,20 @@ public final class GameRouter {
 
   /** Sends a command (or {@code view}) to the room's owner; fails with an {@link ApiException}. */
   public Future<JsonObject> send(String gameId, JsonObject command) {
-    return request(gameId, command).recover(e -> isNoOwner(e)
-            ? directory(new JsonObject().put("op", "load").put("game_id", gameId)).compose(v -> request(gameId, command))
-            : Future.failedFuture(e))
+    return send(gameId, command, LOAD_ATTEMPTS)
         .transform(ar -> ar.succeeded() ? unwrap(ar.result()) : Future.failedFuture(translate(ar.cause())));
+  }
+
+  /**
+   * No owner listening (the room is not in memory, or its owner left or died): load it here,
+   * or find whoever just did, and send again. A command is only ever resent when no owner
+   * received it, so it can never take effect twice.
+   */
+  private Future<JsonObject> send(String gameId, JsonObject command, int attemptsLeft) {
+    return request(gameId, command).recover(e -> isNoOwner(e) && attemptsLeft > 0
+        ? directory(new JsonObject().put("op", "load").put("game_id", gameId))
+            .compose(v -> send(gameId, command, attemptsLeft - 1))
+        : Future.failedFuture(e));
   }
 
   public Future<JsonObject> readEvents(String gameId, int fromSeq, int limit) {

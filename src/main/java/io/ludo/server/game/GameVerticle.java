@@ -32,12 +32,15 @@ import java.util.Set;
  * Commands are handled one at a time, in arrival order.
  */
 public final class GameVerticle extends VerticleBase {
+  private static final long LOCK_TIMEOUT_MS = 10_000;
   private final GameSpec spec;
   private final Dice dice;
   private final Clock clock;
   private final long appendTimeoutMs;
   private final Map<String, Integer> sockets = new HashMap<>();
   private GameState state;
+  /** The ownership epoch this verticle holds in Postgres; appends under an older one are refused. */
+  private long epoch;
   private Future<Void> tail = Future.succeededFuture();
   private boolean mustReconcile;
   private MessageConsumer<JsonObject> consumer;
@@ -60,22 +63,38 @@ public final class GameVerticle extends VerticleBase {
     });
   }
 
+  /**
+   * Hands the room over cleanly: under the room's cluster lock (which a node taking it over
+   * also takes), stop taking commands, finish those in flight, then let go.
+   */
   @Override
   public Future<?> stop() {
-    // Finish what is in flight; the consumer goes with the verticle.
-    return tail;
+    return vertx.sharedData().getLockWithTimeout(Ownership.lockName(spec.gameId()), LOCK_TIMEOUT_MS)
+        .compose(lock -> consumer.unregister().transform(v -> tail).eventually(() -> {
+          lock.release();
+          return Future.succeededFuture();
+        }))
+        .recover(e -> tail);
   }
 
   // ---------------------------------------------------------------- start
 
   private Future<Void> create(List<GameEvent> creation) {
+    epoch = 1;
     List<Recorded> recorded = record(null, creation);
     GameState created = fold(null, recorded);
     return persist(null, created, recorded).onSuccess(v -> state = created);
   }
 
+  /** Takes the stored room over (a new epoch fences the previous owner out), then folds its log. */
   private Future<Void> load() {
-    return readEvents(1).compose(events -> {
+    return vertx.eventBus()
+        .<JsonObject>request(Addresses.PERSIST_CLAIM, new JsonObject().put("game_id", spec.gameId()).put("node", spec.nodeId()))
+        .compose(claimed -> {
+          epoch = claimed.body().getLong("epoch");
+          return readEvents(1);
+        })
+        .compose(events -> {
       if (events.isEmpty()) {
         return Future.failedFuture(ErrorCode.GAME_NOT_FOUND.name());
       }
@@ -129,6 +148,11 @@ public final class GameVerticle extends VerticleBase {
         List<Recorded> recorded = record(before, accepted.events());
         GameState after = fold(before, recorded);
         yield persist(before, after, recorded).transform(ar -> {
+          if (ar.failed() && Ownership.isFenced(ar.cause())) {
+            fencedOut();
+            message.reply(error(ErrorCode.UNAVAILABLE, "the game moved to another node; retry"));
+            return Future.succeededFuture();
+          }
           if (ar.failed()) {
             mustReconcile = true;
             message.reply(error(ErrorCode.UNAVAILABLE, "the move could not be stored; retry"));
@@ -195,6 +219,8 @@ public final class GameVerticle extends VerticleBase {
     JsonObject append = new JsonObject()
         .put("game_id", spec.gameId())
         .put("room_name", after.roomName())
+        .put("node", spec.nodeId())
+        .put("epoch", epoch)
         .put("expected_seq", before == null ? 0 : before.seq())
         .put("status", after.status().name())
         .put("events", json);
@@ -231,7 +257,19 @@ public final class GameVerticle extends VerticleBase {
   }
 
   private JsonObject view() {
-    return GameViewJson.write(state, Set.copyOf(sockets.keySet()));
+    return GameViewJson.write(state, Set.copyOf(sockets.keySet())).put("owner_node", spec.nodeId());
+  }
+
+  /**
+   * Another node took this room over (this one was cut off or paused): it must never append
+   * again. Clients are told to reconnect, which reaches the new owner, and this verticle leaves.
+   */
+  private void fencedOut() {
+    consumer.unregister();
+    vertx.eventBus().publish(Addresses.gameEvents(spec.gameId()),
+        new JsonObject().put("type", "reconnect").put("code", ErrorCode.UNAVAILABLE.name())
+            .put("message", "the game moved to another node; reconnect and sync"));
+    vertx.undeploy(deploymentID());
   }
 
   private static JsonObject error(ErrorCode code, String message) {

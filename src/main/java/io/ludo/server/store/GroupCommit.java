@@ -101,13 +101,13 @@ final class GroupCommit {
     List<Tuple> heads = new ArrayList<>();
     for (Append a : batch) {
       if (a.createsGame()) {
-        newGames.add(Tuple.of(a.gameId(), a.roomName(), a.status()));
+        newGames.add(Tuple.of(a.gameId(), a.roomName(), a.status(), a.node()));
       }
       for (int i = 0; i < a.events().size(); i++) {
         JsonObject e = a.events().getJsonObject(i);
         events.add(Tuple.of(a.gameId(), e.getInteger("seq"), e.getString("type"), e));
       }
-      heads.add(Tuple.of(a.gameId(), a.lastSeq(), a.status(), a.expectedSeq()));
+      heads.add(Tuple.of(a.gameId(), a.lastSeq(), a.status(), a.expectedSeq(), a.epoch()));
     }
     Future<?> games = newGames.isEmpty()
         ? Future.succeededFuture()

@@ -17,8 +17,13 @@ import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
-/** Writes every game event to Postgres (group-committed) and reads them back for replay and reload. */
+/**
+ * Writes every game event to Postgres (group-committed) and reads them back for replay and reload.
+ * Its addresses are node-local: each node's games write through their own node's pool.
+ */
 public final class PersistenceVerticle extends VerticleBase {
+  /** The failure of an append whose epoch or head is no longer the game's: its writer is fenced out. */
+  public static final String STALE_APPEND = "STALE_APPEND";
   private static final int READ_LIMIT = 100_000;
 
   private final Config config;
@@ -41,9 +46,10 @@ public final class PersistenceVerticle extends VerticleBase {
         .build();
     groupCommit = new GroupCommit(pool, config.integer(ConfigKey.PERSIST_BATCH_MAX), size -> {});
     return Migrations.apply(vertx, pool).compose(v -> Future.all(
-        vertx.eventBus().<JsonObject>consumer(Addresses.PERSIST_APPEND, this::append).completion(),
-        vertx.eventBus().<JsonObject>consumer(Addresses.PERSIST_READ, this::read).completion(),
-        vertx.eventBus().<JsonObject>consumer(Addresses.PERSIST_PING, this::ping).completion()));
+        vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_APPEND, this::append).completion(),
+        vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_READ, this::read).completion(),
+        vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_CLAIM, this::claim).completion(),
+        vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_PING, this::ping).completion()));
   }
 
   @Override
@@ -58,7 +64,7 @@ public final class PersistenceVerticle extends VerticleBase {
       if (ar.succeeded()) {
         message.reply(new JsonObject().put("ok", true));
       } else if (ar.cause() instanceof StaleAppendException) {
-        message.fail(ErrorCode.WRONG_PHASE.status(), "STALE_APPEND");
+        message.fail(ErrorCode.WRONG_PHASE.status(), STALE_APPEND);
       } else {
         message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name());
       }
@@ -75,6 +81,20 @@ public final class PersistenceVerticle extends VerticleBase {
             events.add(r.getJsonObject(0));
           }
           message.reply(new JsonObject().put("events", events));
+        })
+        .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
+  }
+
+  /** Takes a stored game over for a node: answers the new epoch, or fails GAME_NOT_FOUND. */
+  private void claim(Message<JsonObject> message) {
+    JsonObject q = message.body();
+    pool.preparedQuery(Sql.CLAIM_GAME).execute(Tuple.of(q.getString("game_id"), q.getString("node")))
+        .onSuccess(rows -> {
+          if (rows.size() == 0) {
+            message.fail(ErrorCode.GAME_NOT_FOUND.status(), ErrorCode.GAME_NOT_FOUND.name());
+          } else {
+            message.reply(new JsonObject().put("epoch", rows.iterator().next().getLong(0)));
+          }
         })
         .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
   }

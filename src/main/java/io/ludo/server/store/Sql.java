@@ -7,7 +7,7 @@ public final class Sql {
   private Sql() {}
 
   /** Migration files under {@code db/migration/}, applied in this order, each once. */
-  public static final List<String> MIGRATIONS = List.of("V1__games_and_events.sql");
+  public static final List<String> MIGRATIONS = List.of("V1__games_and_events.sql", "V2__game_owners.sql");
 
   public static final String CREATE_MIGRATIONS_TABLE = """
       CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -21,15 +21,23 @@ public final class Sql {
 
   public static final String RECORD_MIGRATION = "INSERT INTO schema_migrations (version) VALUES ($1)";
 
+  /** A new game, owned by its creator at epoch 1. */
   public static final String INSERT_GAME =
-      "INSERT INTO games (game_id, room_name, status, last_seq) VALUES ($1, $2, $3, 0)";
+      "INSERT INTO games (game_id, room_name, status, last_seq, owner_node, owner_epoch) VALUES ($1, $2, $3, 0, $4, 1)";
+
+  /** Takes a game over: the new epoch fences every earlier owner out. */
+  public static final String CLAIM_GAME =
+      "UPDATE games SET owner_epoch = owner_epoch + 1, owner_node = $2 WHERE game_id = $1 RETURNING owner_epoch";
 
   public static final String INSERT_EVENT =
       "INSERT INTO game_events (game_id, seq, type, payload) VALUES ($1, $2, $3, $4)";
 
-  /** Moves a game's head from the expected seq; zero rows means another writer got there first. */
-  public static final String ADVANCE_GAME =
-      "UPDATE games SET last_seq = $2, status = $3, updated_at = now() WHERE game_id = $1 AND last_seq = $4";
+  /**
+   * Moves a game's head from the expected seq, for the owner of the expected epoch; zero rows
+   * means another writer got there first or took the game over.
+   */
+  public static final String ADVANCE_GAME = "UPDATE games SET last_seq = $2, status = $3, updated_at = now()"
+      + " WHERE game_id = $1 AND last_seq = $4 AND owner_epoch = $5";
 
   public static final String READ_EVENTS =
       "SELECT payload FROM game_events WHERE game_id = $1 AND seq >= $2 ORDER BY seq LIMIT $3";

@@ -1,0 +1,18 @@
+package io.ludo.server.game;
+
+import io.ludo.server.store.PersistenceVerticle;
+import io.vertx.core.eventbus.ReplyException;
+
+/** Names and signs of game ownership across the cluster. Postgres epochs are the authority. */
+final class Ownership {
+  private Ownership() {}
+
+  /** The cluster-wide lock held while a room is loaded onto a node or handed off by one. */
+  static String lockName(String gameId) {
+    return "ludo.owner." + gameId;
+  }
+
+  static boolean isFenced(Throwable failure) {
+    return failure instanceof ReplyException r && PersistenceVerticle.STALE_APPEND.equals(r.getMessage());
+  }
+}
