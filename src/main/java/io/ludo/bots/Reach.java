@@ -7,46 +7,29 @@ import io.ludo.rules.Position;
 import io.ludo.rules.Rules;
 
 /**
- * Where each seat could capture with its next die: for every seat and die value, the unsafe
- * track squares one of its tokens may legally land on. A token standing there is "in reach".
+ * Which opponents could capture a token with their next die: a token is "in reach" when one of
+ * an opponent's tokens may legally land on its square.
  *
  * <p>This is the exact form of "an opponent token 1..6 squares behind": it follows each
  * opponent's own path (no square past its home branch), counts a yard exit onto an unsafe start
- * square, and asks the engine what is legal, so options such as blockades are respected.
+ * square, and asks the engine whether each such move is legal, so options such as blockades and
+ * exit values are respected.
  */
 final class Reach {
   private static final int DIE_FACES = 6;
 
-  private final long safeSquares;
-  /** {@code landings[seat][die]}: bit {@code s} set when seat can land on unsafe square {@code s}. */
-  private final long[][] landings = new long[Board.SEATS][DIE_FACES + 1];
+  private final Rules rules;
   private final Position position;
+  private final long safeSquares;
 
   private Reach(Rules rules, Position position) {
+    this.rules = rules;
     this.position = position;
     this.safeSquares = safeMask(rules.options());
-    for (int seat : position.seats()) {
-      for (int die = 1; die <= DIE_FACES; die++) {
-        landings[seat][die] = landingsOf(rules, seat, die);
-      }
-    }
   }
 
   static Reach of(Rules rules, Position position) {
     return new Reach(rules, position);
-  }
-
-  private long landingsOf(Rules rules, int seat, int die) {
-    int legal = rules.legalMoveBits(position, seat, die);
-    long squares = 0;
-    for (int t : LegalMoves.list(legal)) {
-      int from = position.progress(seat, t);
-      int to = from == Board.YARD ? Board.START : from + die;
-      if (isExposed(seat, to)) {
-        squares |= 1L << Board.square(seat, to);
-      }
-    }
-    return squares;
   }
 
   /** Whether a token of {@code seat} at {@code progress} could be captured there (unsafe track square). */
@@ -59,14 +42,29 @@ final class Reach {
     if (attacker == seat || !isExposed(seat, progress)) {
       return 0;
     }
-    long bit = 1L << Board.square(seat, progress);
-    int dice = 0;
-    for (int die = 1; die <= DIE_FACES; die++) {
-      if ((landings[attacker][die] & bit) != 0) {
-        dice++;
+    int target = Board.square(seat, progress);
+    int dice = 0; // bit d set when a die of d hits
+    for (int t = 0; t < Board.TOKENS; t++) {
+      int from = position.progress(attacker, t);
+      if (from == Board.YARD) {
+        if (Board.square(attacker, Board.START) == target) {
+          for (int die = 1; die <= DIE_FACES; die++) {
+            dice |= legalDie(attacker, t, die);
+          }
+        }
+      } else if (Board.onTrack(from)) {
+        int die = Math.floorMod(target - Board.square(attacker, from), Board.TRACK_SQUARES);
+        if (die >= 1 && die <= DIE_FACES && from + die <= Board.LAST_TRACK) {
+          dice |= legalDie(attacker, t, die);
+        }
       }
     }
-    return dice;
+    return Integer.bitCount(dice);
+  }
+
+  /** Bit {@code die} when {@code seat} may move {@code token} by {@code die}, else 0. */
+  private int legalDie(int seat, int token, int die) {
+    return LegalMoves.contains(rules.legalMoveBits(position, seat, die), token) ? 1 << die : 0;
   }
 
   /** Whether some opponent could capture {@code seat}'s token at {@code progress} with one die. */
