@@ -67,8 +67,8 @@ final class ExpectimaxSearch {
       throw OutOfBudget.INSTANCE;
     }
     nodes++;
-    if (position.winner() != Position.NO_WINNER) {
-      return position.winner() == seat ? WIN : -WIN;
+    if (position.phase() == Phase.FINISHED || position.isFinished(seat)) {
+      return outcome(position);
     }
     if (position.phase() == Phase.ROLL) {
       return depth == 0 ? horizon(position) : meanOverRolls(position, depth);
@@ -82,6 +82,16 @@ final class ExpectimaxSearch {
       best = Math.max(best, value(apply(position, new Command.Move(token)), depth - 1));
     }
     return best;
+  }
+
+  /**
+   * {@code WIN} for first place down to {@code -WIN} for last, evenly between: the result once
+   * the game is over or (with {@code ALL_RANKED}) once this seat has its rank.
+   */
+  private double outcome(Position position) {
+    int rank = position.finished().indexOf(seat);
+    int last = position.seats().size() - 1;
+    return WIN * (1 - 2.0 * (rank < 0 ? last : rank) / last);
   }
 
   private double horizon(Position position) {
