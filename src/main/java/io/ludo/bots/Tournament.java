@@ -20,17 +20,22 @@ import java.util.SplittableRandom;
  *     [--match a,b[,c[,d]]]... [--out docs/BOTS.md] [--date YYYY-MM-DD]
  * </pre>
  *
- * Without {@code --match} it plays {@link #SUITE}. Default rules (RULES.md options) throughout.
+ * Without {@code --match} it plays {@link #SUITE}; {@code --games} sets the games of every
+ * matchup. Default rules (RULES.md options) throughout.
  */
 public final class Tournament {
   static final long DEFAULT_SEED = 20261124L;
-  static final int DEFAULT_GAMES = 2000;
-  /** The matchups docs/BOTS.md reports. */
-  static final List<List<String>> SUITE = List.of(
-      List.of("greedy", "random"),
-      List.of("expert", "greedy"),
-      List.of("expert", "random"),
-      List.of("expert", "greedy", "greedy", "random"));
+  /** Games of a {@code --match} without {@code --games}. */
+  static final int DEFAULT_GAMES = 1000;
+  /**
+   * The matchups docs/BOTS.md reports. Their counts fit a few minutes on two cores: most games
+   * where the question is closest (expert vs greedy), fewest where the expert plays three seats.
+   */
+  static final List<Matchup> SUITE = List.of(
+      new Matchup(List.of("greedy", "random"), 4000),
+      new Matchup(List.of("expert", "greedy"), 4000),
+      new Matchup(List.of("expert", "random"), 1000),
+      new Matchup(List.of("expert", "greedy", "greedy", "random"), 1000));
 
   private static final String USAGE = """
       usage: Tournament [--seed N] [--games N] [--threads N] [--match a,b[,c[,d]]]... \
@@ -41,7 +46,7 @@ public final class Tournament {
   private Tournament() {}
 
   /** The command line, parsed. */
-  record Settings(long seed, int games, int threads, List<List<String>> lineups, Path out, LocalDate date) {}
+  record Settings(long seed, int threads, List<Matchup> matchups, Path out, LocalDate date) {}
 
   public static void main(String[] args) throws IOException {
     Settings settings;
@@ -56,9 +61,9 @@ public final class Tournament {
     long started = System.nanoTime();
     var runner = new MatchRunner(new Rules(Options.DEFAULTS), settings.seed(), settings.threads());
     List<MatchResult> results = new ArrayList<>();
-    for (List<String> lineup : settings.lineups()) {
-      MatchResult result = runner.run(new Matchup(lineup, settings.games()));
-      System.err.printf("%s: %d games in %.1f s%n", result.matchup().title(), settings.games(), result.nanos() / 1e9);
+    for (Matchup matchup : settings.matchups()) {
+      MatchResult result = runner.run(matchup);
+      System.err.printf("%s: %d games in %.1f s%n", matchup.title(), matchup.games(), result.nanos() / 1e9);
       results.add(result);
     }
     var report = new TournamentReport(
@@ -73,7 +78,7 @@ public final class Tournament {
 
   static Settings parse(String[] args) {
     long seed = DEFAULT_SEED;
-    int games = DEFAULT_GAMES;
+    Integer games = null;
     int threads = 1;
     List<List<String>> lineups = new ArrayList<>();
     Path out = null;
@@ -93,7 +98,16 @@ public final class Tournament {
         default -> throw new IllegalArgumentException("unknown argument " + args[i - 1]);
       }
     }
-    return new Settings(seed, games, threads, lineups.isEmpty() ? SUITE : lineups, out, date);
+    return new Settings(seed, threads, matchups(lineups, games), out, date);
+  }
+
+  /** The {@code --match} lineups, or the suite; {@code games} (when given) for every one. */
+  private static List<Matchup> matchups(List<List<String>> lineups, Integer games) {
+    if (lineups.isEmpty()) {
+      return games == null ? SUITE : SUITE.stream().map(m -> new Matchup(m.lineup(), games)).toList();
+    }
+    int count = games == null ? DEFAULT_GAMES : games;
+    return lineups.stream().map(lineup -> new Matchup(lineup, count)).toList();
   }
 
   private static LocalDate date(String value) {

@@ -31,9 +31,9 @@ final class TournamentReport {
     var md = new StringBuilder();
     md.append("Reproduce (after `mvn -B -DskipTests package`):\n\n```bash\n")
         .append(command).append("\n```\n\n")
-        .append(line("- seed `%d`, %d games per matchup, %d thread(s), default rule options",
-            settings.seed(), settings.games(), settings.threads()))
-        .append(line("- run on %s by %s; %.0f s in all", settings.date(), machine(), nanos / 1e9))
+        .append(line("- seed `%d`, %d thread(s), default rule options; the lineup rotates one seat"
+            + " per game so every strategy sits first equally often", settings.seed(), settings.threads()))
+        .append(line("- run on %s on %s; %.0f s in all", settings.date(), machine(), nanos / 1e9))
         .append("\n| matchup | strategy | wins | win rate | 95 % CI (Wilson) | fair share | ms/game |\n")
         .append("|---|---|---:|---:|---|---:|---:|\n");
     for (MatchResult result : results) {

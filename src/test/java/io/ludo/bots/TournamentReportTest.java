@@ -31,13 +31,13 @@ class TournamentReportTest {
   void parsesTheCommandLine() {
     var settings = Tournament.parse(new String[] {"--seed", "5", "--games", "10", "--match", "expert:100,random"});
     assertEquals(5, settings.seed());
-    assertEquals(10, settings.games());
-    assertEquals(List.of(List.of("expert:100", "random")), settings.lineups());
-    assertEquals(Tournament.SUITE, Tournament.parse(new String[0]).lineups());
+    assertEquals(List.of(new Matchup(List.of("expert:100", "random"), 10)), settings.matchups());
+    assertEquals(Tournament.SUITE, Tournament.parse(new String[0]).matchups());
+    assertEquals(10, Tournament.parse(new String[] {"--games", "10"}).matchups().get(1).games());
   }
 
   private static TournamentReport report() {
-    var settings = new Tournament.Settings(1, 4, 1, List.of(), null, LocalDate.of(2026, 11, 24));
+    var settings = new Tournament.Settings(1, 1, List.of(), null, LocalDate.of(2026, 11, 24));
     var result = new MatchResult(new Matchup(List.of("greedy", "random"), 4), List.of(3, 1), 0, 100, 1_000_000);
     return new TournamentReport("java ... Tournament", settings, List.of(result), 1_000_000);
   }
