@@ -1,7 +1,6 @@
 package io.ludo.bots;
 
 import io.ludo.rules.Command;
-import io.ludo.rules.Decision;
 import io.ludo.rules.LegalMoves;
 import io.ludo.rules.Phase;
 import io.ludo.rules.Position;
@@ -110,8 +109,7 @@ final class ExpectimaxSearch {
   }
 
   private Position apply(Position position, Command command) {
-    var accepted = (Decision.Accepted) rules.decide(position, command);
-    return rules.fold(position, accepted.events());
+    return Step.take(rules, position, command).after();
   }
 
   /** Unwinds a search whose budget ran out; shared and stackless, as it is thrown often. */

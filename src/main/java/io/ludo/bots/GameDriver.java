@@ -1,7 +1,6 @@
 package io.ludo.bots;
 
 import io.ludo.rules.Command;
-import io.ludo.rules.Decision;
 import io.ludo.rules.Phase;
 import io.ludo.rules.Position;
 import io.ludo.rules.Rules;
@@ -58,19 +57,11 @@ public final class GameDriver {
         command = new Command.Move(strategyOf(strategies, at.current()).chooseToken(rules, at));
         moves++;
       }
-      at = step(at, command, observer);
+      Step step = Step.take(rules, at, command);
+      observer.onStep(step);
+      at = step.after();
     }
     return new GameResult(at, rolls, moves);
-  }
-
-  private Position step(Position before, Command command, GameObserver observer) {
-    Decision decision = rules.decide(before, command);
-    if (!(decision instanceof Decision.Accepted accepted)) {
-      throw new IllegalStateException(command + " refused (" + decision + ") in " + before);
-    }
-    Position after = rules.fold(before, accepted.events());
-    observer.onStep(before, command, accepted.events(), after);
-    return after;
   }
 
   private static Strategy strategyOf(Map<Integer, ? extends Strategy> strategies, int seat) {

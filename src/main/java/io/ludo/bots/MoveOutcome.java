@@ -2,7 +2,6 @@ package io.ludo.bots;
 
 import io.ludo.rules.Board;
 import io.ludo.rules.Command;
-import io.ludo.rules.Decision;
 import io.ludo.rules.Position;
 import io.ludo.rules.RuleEvent.TokenMoved;
 import io.ludo.rules.Rules;
@@ -11,7 +10,6 @@ import io.ludo.rules.Rules;
  * What moving one token would do, as the engine itself decides it: the facts a heuristic weighs.
  *
  * @param captured how many opponent tokens the move sends back to their yards
- * @param after the position once the move's events are applied
  * @param threatenedBefore the token stood in an opponent's reach before moving
  * @param threatenedAfter the token stands in an opponent's reach after moving
  * @param exposedBefore the token stood on an unsafe track square before moving
@@ -22,7 +20,6 @@ record MoveOutcome(
     int from,
     int to,
     int captured,
-    Position after,
     boolean threatenedBefore,
     boolean threatenedAfter,
     boolean exposedBefore,
@@ -30,20 +27,15 @@ record MoveOutcome(
 
   /** The outcome of moving {@code token}, a legal move of {@code position}; {@code reach} is of {@code position}. */
   static MoveOutcome of(Rules rules, Position position, Reach reach, int token) {
-    Decision decision = rules.decide(position, new Command.Move(token));
-    if (!(decision instanceof Decision.Accepted accepted)) {
-      throw new IllegalArgumentException("token " + token + " is not a legal move: " + decision);
-    }
-    TokenMoved moved = (TokenMoved) accepted.events().get(0);
-    Position after = rules.fold(position, accepted.events());
+    Step step = Step.take(rules, position, new Command.Move(token));
+    TokenMoved moved = (TokenMoved) step.events().get(0);
     int seat = position.current();
-    Reach reachAfter = Reach.of(rules, after);
+    Reach reachAfter = Reach.of(rules, step.after());
     return new MoveOutcome(
         token,
         moved.from(),
         moved.to(),
         moved.captures().size(),
-        after,
         reach.inReach(seat, moved.from()),
         reachAfter.inReach(seat, moved.to()),
         reach.isExposed(seat, moved.from()),

@@ -67,9 +67,9 @@ class ExpertStrategyTest {
     var positions = new ArrayList<Position>();
     Strategy greedy = new GreedyStrategy();
     new GameDriver(rules).play(Position.initial(List.of(0, 2)), Map.of(0, greedy, 2, greedy),
-        DiceSource.fair(new SplittableRandom(7)), (before, command, events, after) -> {
-          if (after.phase() == Phase.MOVE && rules.legalMoves(after).size() > 1) {
-            positions.add(after);
+        DiceSource.fair(new SplittableRandom(7)), step -> {
+          if (step.after().phase() == Phase.MOVE && rules.legalMoves(step.after()).size() > 1) {
+            positions.add(step.after());
           }
         });
     return positions.subList(0, Math.min(40, positions.size()));

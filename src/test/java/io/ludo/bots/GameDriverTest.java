@@ -30,7 +30,7 @@ class GameDriverTest {
     var commands = new ArrayList<Command>();
     // when seat 0 rolls 2 (too many), seat 2 rolls 3, then seat 0 rolls 1
     GameResult result = new GameDriver(rules).play(start, Map.of(0, greedy, 2, greedy),
-        DiceSource.scripted(2, 3, 1), (before, command, events, after) -> commands.add(command));
+        DiceSource.scripted(2, 3, 1), step -> commands.add(step.command()));
     // then seat 0 wins after three rolls and two moves
     assertTrue(result.finished());
     assertEquals(0, result.winner());
