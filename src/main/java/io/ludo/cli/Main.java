@@ -1,11 +1,13 @@
 package io.ludo.cli;
 
+import io.ludo.bots.Tournament;
 import io.ludo.conformance.ConformanceRunner;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** The entry point of {@code ludo-server.jar}: one sub-command per tool. */
 public final class Main {
@@ -13,6 +15,7 @@ public final class Main {
       usage: java -jar ludo-server.jar <command>
         node          start a server node (the default): conf/config.json, overridden by LUDO_* variables
         conformance   run the RULES.md conformance runner: JSON lines on stdin, results on stdout
+        tournament    play seeded games between bots and report win rates (see docs/BOTS.md)
       """;
 
   private Main() {}
@@ -24,6 +27,7 @@ public final class Main {
       case "conformance" -> ConformanceRunner.run(
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
           new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+      case "tournament" -> Tournament.main(Arrays.copyOfRange(args, 1, args.length));
       default -> {
         System.err.print(USAGE);
         System.exit(2);
