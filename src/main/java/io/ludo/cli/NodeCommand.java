@@ -2,6 +2,8 @@ package io.ludo.cli;
 
 import io.ludo.server.Node;
 import io.ludo.server.config.Config;
+import io.ludo.server.config.ConfigKey;
+import io.ludo.server.infra.Clustering;
 import io.ludo.server.infra.EmbeddedServices;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -18,9 +20,11 @@ final class NodeCommand {
   static void run() throws Exception {
     EmbeddedServices services = new EmbeddedServices();
     Config config = Node.resolve(Config.load(Path.of("conf/config.json"), System.getenv()), services);
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = config.bool(ConfigKey.CLUSTERED)
+        ? Clustering.start(config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS)
+        : Vertx.vertx();
     Node node = Node.start(vertx, config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
-    LOG.info("node " + config.string(io.ludo.server.config.ConfigKey.NODE_ID) + " listening on port " + node.httpPort());
+    LOG.info("node " + config.string(ConfigKey.NODE_ID) + " listening on port " + node.httpPort());
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

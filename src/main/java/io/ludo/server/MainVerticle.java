@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Composes a node: persistence (schema first), the game directory, the socket hub, then the
- * HTTP server. Stops in the reverse order, so that no request arrives once games are draining,
+ * Composes a node: persistence (schema first), the game directory, the node's entry in the
+ * cluster, the socket hub, then the HTTP server. Stops in the reverse order, so that no request arrives once games are draining,
  * and no game drains once persistence is gone.
  */
 public final class MainVerticle extends VerticleBase {
@@ -29,8 +29,10 @@ public final class MainVerticle extends VerticleBase {
   public Future<?> start() {
     String nodeId = config.string(ConfigKey.NODE_ID);
     WebSocketVerticle sockets = new WebSocketVerticle();
+    NodeStats stats = new NodeStats();
     return deploy(new PersistenceVerticle(config))
-        .compose(v -> deploy(new GameDirectoryVerticle(config, nodeId)))
+        .compose(v -> deploy(new GameDirectoryVerticle(config, nodeId, stats)))
+        .compose(v -> deploy(new ClusterVerticle(config, stats)))
         .compose(v -> deploy(sockets))
         .compose(v -> vertx.deployVerticle(() -> new HttpVerticle(config, nodeId, sockets.hub()),
             new DeploymentOptions().setInstances(config.integer(ConfigKey.HTTP_INSTANCES))))

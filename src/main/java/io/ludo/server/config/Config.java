@@ -76,6 +76,11 @@ public final class Config {
     return v instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(v).trim());
   }
 
+  public boolean bool(ConfigKey key) {
+    Object v = values.getValue(key.key());
+    return v instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(v).trim());
+  }
+
   public boolean isSet(ConfigKey key) {
     return !string(key).isBlank();
   }

@@ -4,6 +4,7 @@ import io.ludo.game.Game;
 import io.ludo.json.OptionsJson;
 import io.ludo.json.Parsed;
 import io.ludo.rules.Options;
+import io.ludo.server.NodeStats;
 import io.ludo.server.bus.Addresses;
 import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
@@ -34,19 +35,17 @@ public final class GameDirectoryVerticle extends VerticleBase {
   private final String nodeId;
   private final Map<String, Future<String>> deployments = new HashMap<>();
 
-  public GameDirectoryVerticle(Config config, String nodeId) {
+  private final NodeStats stats;
+
+  public GameDirectoryVerticle(Config config, String nodeId, NodeStats stats) {
     this.config = config;
     this.nodeId = nodeId;
+    this.stats = stats;
   }
 
   @Override
   public Future<?> start() {
     return vertx.eventBus().<JsonObject>localConsumer(Addresses.directory(nodeId), this::onMessage).completion();
-  }
-
-  /** Every room this node holds, for operators. */
-  public int gamesHeld() {
-    return deployments.size();
   }
 
   private void onMessage(Message<JsonObject> message) {
@@ -117,7 +116,7 @@ public final class GameDirectoryVerticle extends VerticleBase {
 
   private Future<String> deploy(GameSpec spec) {
     var verticle = new GameVerticle(spec, ServerDice.forGame(spec.gameId(), config.string(ConfigKey.TEST_DICE)),
-        Clock.systemUTC(), config.integer(ConfigKey.COMMAND_TIMEOUT_MS));
+        Clock.systemUTC(), config.integer(ConfigKey.COMMAND_TIMEOUT_MS), stats);
     return vertx.deployVerticle(verticle)
         .recover(e -> Future.failedFuture(ErrorCode.GAME_NOT_FOUND.name().equals(e.getMessage())
             ? ErrorCode.GAME_NOT_FOUND.name() : ErrorCode.UNAVAILABLE.name()));

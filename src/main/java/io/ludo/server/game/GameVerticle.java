@@ -10,6 +10,7 @@ import io.ludo.game.Recorded;
 import io.ludo.game.Status;
 import io.ludo.json.GameEventJson;
 import io.ludo.json.GameViewJson;
+import io.ludo.server.NodeStats;
 import io.ludo.server.bus.Addresses;
 import io.ludo.server.errors.ErrorCode;
 import io.vertx.core.Future;
@@ -46,7 +47,10 @@ public final class GameVerticle extends VerticleBase {
   private MessageConsumer<JsonObject> consumer;
   private long idleTimer = -1;
 
-  public GameVerticle(GameSpec spec, Dice dice, Clock clock, long appendTimeoutMs) {
+  private final NodeStats stats;
+
+  public GameVerticle(GameSpec spec, Dice dice, Clock clock, long appendTimeoutMs, NodeStats stats) {
+    this.stats = stats;
     this.spec = spec;
     this.dice = dice;
     this.clock = clock;
@@ -59,7 +63,7 @@ public final class GameVerticle extends VerticleBase {
     return ready.compose(v -> {
       consumer = vertx.eventBus().consumer(Addresses.gameCommands(spec.gameId()), this::onMessage);
       touch();
-      return consumer.completion();
+      return consumer.completion().onSuccess(registered -> stats.gameLoaded());
     });
   }
 
@@ -69,6 +73,7 @@ public final class GameVerticle extends VerticleBase {
    */
   @Override
   public Future<?> stop() {
+    stats.gameUnloaded();
     return vertx.sharedData().getLockWithTimeout(Ownership.lockName(spec.gameId()), LOCK_TIMEOUT_MS)
         .compose(lock -> consumer.unregister().transform(v -> tail).eventually(() -> {
           lock.release();

@@ -1,5 +1,6 @@
 package io.ludo.server.http;
 
+import io.ludo.server.ClusterVerticle;
 import io.ludo.server.auth.SeatTokens;
 import io.ludo.server.bus.Addresses;
 import io.ludo.server.config.Config;
@@ -85,6 +86,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/health/ready").handler(ctx -> ready.get()
         .onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")))
         .onFailure(e -> Responses.problem(ctx, ErrorCode.UNAVAILABLE, "database or Redis unreachable")));
+    router.get("/cluster/nodes").handler(ctx -> Responses.reply(ctx, 200, ClusterVerticle.list(vertx)));
     router.get("/openapi.json").handler(ctx -> ctx.response().putHeader("content-type", "application/json")
         .sendFile("web/openapi.json"));
     router.get("/docs").handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8")

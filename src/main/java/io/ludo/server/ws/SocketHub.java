@@ -7,6 +7,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,6 +52,11 @@ public final class SocketHub {
     MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Addresses.gameEvents(gameId), message -> {
       JsonObject event = message.body();
       String text = event.encode();
+      if ("reconnect".equals(event.getString("type"))) {
+        // the owner was fenced out: clients reconnect (reaching the new owner) and sync
+        List.copyOf(sessions).forEach(s -> s.goAway(text));
+        return;
+      }
       int seq = event.getInteger("seq", 0);
       for (WebSocketSession s : sessions) {
         s.deliver(seq, text);

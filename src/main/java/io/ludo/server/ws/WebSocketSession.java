@@ -96,6 +96,11 @@ final class WebSocketSession {
     ws.close((short) 1001, "server going away");
   }
 
+  /** Tells the client why, then closes with 1012 (service restart): it should reconnect and sync. */
+  void goAway(String notice) {
+    ws.writeTextMessage(notice).onComplete(v -> ws.close((short) 1012, "reconnect"));
+  }
+
   private void sendError(Object id, ErrorCode code, String message) {
     ws.writeTextMessage(Problems.wsError(id, code, message).encode());
   }

@@ -1,0 +1,59 @@
+package io.ludo.server;
+
+import io.ludo.server.config.Config;
+import io.ludo.server.config.ConfigKey;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.AsyncMap;
+import java.util.Comparator;
+
+/**
+ * Keeps this node in the cluster's list of live nodes: an entry that expires unless refreshed,
+ * so a node that dies drops out within {@link #TTL_MS}.
+ */
+public final class ClusterVerticle extends VerticleBase {
+  public static final String NODES_MAP = "ludo.nodes";
+  private static final long REFRESH_MS = 2_000;
+  private static final long TTL_MS = 6_000;
+
+  private final Config config;
+  private final NodeStats stats;
+  private long timer;
+
+  public ClusterVerticle(Config config, NodeStats stats) {
+    this.config = config;
+    this.stats = stats;
+  }
+
+  @Override
+  public Future<?> start() {
+    timer = vertx.setPeriodic(REFRESH_MS, id -> announce());
+    return announce();
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(timer);
+    return nodes(vertx).compose(map -> map.remove(config.string(ConfigKey.NODE_ID))).recover(e -> Future.succeededFuture());
+  }
+
+  private Future<Void> announce() {
+    JsonObject self = new JsonObject()
+        .put("id", config.string(ConfigKey.NODE_ID))
+        .put("http_port", config.integer(ConfigKey.HTTP_PORT))
+        .put("games", stats.games());
+    return nodes(vertx).compose(map -> map.put(self.getString("id"), self, TTL_MS));
+  }
+
+  static Future<AsyncMap<String, JsonObject>> nodes(io.vertx.core.Vertx vertx) {
+    return vertx.sharedData().getAsyncMap(NODES_MAP);
+  }
+
+  /** {@code {"nodes":[{"id","http_port","games"}, …]}}, by id. */
+  public static Future<JsonObject> list(io.vertx.core.Vertx vertx) {
+    return nodes(vertx).compose(AsyncMap::values).map(values -> new JsonObject().put("nodes",
+        new JsonArray(values.stream().sorted(Comparator.comparing(n -> n.getString("id"))).toList())));
+  }
+}

@@ -1,0 +1,108 @@
+package io.ludo.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ludo.game.Game;
+import io.ludo.game.GameEvent;
+import io.ludo.json.GameEventJson;
+import io.ludo.json.PositionJson;
+import io.ludo.rules.Phase;
+import io.ludo.server.config.Config;
+import io.ludo.server.config.ConfigKey;
+import io.ludo.server.infra.Clustering;
+import io.ludo.server.infra.EmbeddedServices;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonArray;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Three clustered nodes in one JVM: any node serves any game, and a dead owner's game goes on. */
+@ExtendWith(VertxExtension.class)
+class ClusterFailoverTest {
+  private final List<Vertx> vertxes = new ArrayList<>();
+
+  @Test
+  @Timeout(value = 3, timeUnit = TimeUnit.MINUTES)
+  void aGameWhoseOwnerDiesAbruptlyIsFinishedThroughTheSurvivors(Vertx testVertx, VertxTestContext test) throws Exception {
+    int[] hz = {EmbeddedServices.freePort(), EmbeddedServices.freePort(), EmbeddedServices.freePort()};
+    String members = "127.0.0.1:" + hz[0] + ",127.0.0.1:" + hz[1] + ",127.0.0.1:" + hz[2];
+    List<Config> configs = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      configs.add(TestNodes.config(Map.of(ConfigKey.NODE_ID, "n" + i, ConfigKey.CLUSTER_PORT, hz[i],
+          ConfigKey.CLUSTER_MEMBERS, members)));
+    }
+    List<Node> nodes = new ArrayList<>();
+    Future<Void> started = Future.succeededFuture();
+    for (Config c : configs) {
+      started = started.compose(v -> Clustering.start(c)).compose(vx -> {
+        vertxes.add(vx);
+        return Node.start(vx, c);
+      }).map(n -> {
+        nodes.add(n);
+        return null;
+      });
+    }
+    started.compose(v -> {
+      ApiClient a = new ApiClient(testVertx, nodes.get(0).httpPort());
+      return RestGame.open(a)
+          .compose(game -> RestGame.resume(new ApiClient(testVertx, nodes.get(1).httpPort()), game))
+          .compose(game -> game.play(30).map(p -> game))
+          .compose(game -> a.view(game.gameId).map(view -> {
+            String owner = view.body().getString("owner_node");
+            int dead = Integer.parseInt(owner.substring(1));
+            // kill the owner's cluster member: no graceful leave
+            hazelcastOf(vertxes.get(dead)).getLifecycleService().terminate();
+            return new int[] {dead, (dead + 1) % 3};
+          }).compose(deadAndSurvivor -> {
+            ApiClient survivor = new ApiClient(testVertx, nodes.get(deadAndSurvivor[1]).httpPort());
+            return playThroughOutages(testVertx, survivor, game, 20_000).compose(done -> survivor.view(game.gameId)
+                .compose(view -> survivor.get("/games/" + game.gameId + "/events").map(events -> {
+                  test.verify(() -> {
+                    assertEquals(Phase.FINISHED, done.local.phase());
+                    assertNotEquals("n" + deadAndSurvivor[0], view.body().getString("owner_node"));
+                    JsonArray log = events.body().getJsonArray("events");
+                    var history = new ArrayList<GameEvent>();
+                    for (int i = 0; i < log.size(); i++) {
+                      assertEquals(i + 1, log.getJsonObject(i).getInteger("seq"), "gapless across the failover");
+                      history.add(GameEventJson.read(log.getJsonObject(i)).event());
+                    }
+                    // the local mirror applied exactly the acknowledged commands: none is missing
+                    assertEquals(PositionJson.write(done.local), PositionJson.write(Game.fold(history).position()));
+                  });
+                  return null;
+                })));
+          }));
+    }).onComplete(ar -> {
+      vertxes.forEach(vx -> vx.close());
+      test.<Void>succeedingThenComplete().handle(ar.mapEmpty());
+    });
+  }
+
+  /** Plays on; a retryable 503 while the cluster notices the death is retried after a pause. */
+  static Future<RestGame> playThroughOutages(Vertx vertx, ApiClient api, RestGame game, int budget) {
+    assertTrue(budget > 0, "the game ends within the bound");
+    if (game.local.phase() == Phase.FINISHED) {
+      return Future.succeededFuture(game);
+    }
+    return game.step().map(v -> game).recover(e -> {
+      assertTrue(String.valueOf(e.getMessage()).contains("503"), "only retryable errors during failover: " + e);
+      return vertx.timer(250).compose(t -> RestGame.resume(api, game));
+    }).compose(next -> playThroughOutages(vertx, api, next, budget - 1));
+  }
+
+  static com.hazelcast.core.HazelcastInstance hazelcastOf(Vertx vertx) {
+    return ((HazelcastClusterManager) ((VertxInternal) vertx).clusterManager()).getHazelcastInstance();
+  }
+}
