@@ -14,6 +14,7 @@ public final class Main {
   private static final String USAGE = """
       usage: java -jar ludo-server.jar <command>
         node          start a server node (the default): conf/config.json, overridden by LUDO_* variables
+        services      run only the embedded Postgres and Redis that several local nodes share
         conformance   run the RULES.md conformance runner: JSON lines on stdin, results on stdout
         tournament    play seeded games between bots and report win rates (see docs/BOTS.md)
       """;
@@ -24,6 +25,7 @@ public final class Main {
     String command = args.length == 0 ? "node" : args[0];
     switch (command) {
       case "node" -> NodeCommand.run();
+      case "services" -> ServicesCommand.run();
       case "conformance" -> ConformanceRunner.run(
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
           new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));

@@ -49,7 +49,7 @@ public final class Node {
       LOG.info("LUDO_DB_URL is not set: started an embedded Postgres at " + c.string(ConfigKey.DB_URL));
     }
     if (!c.isSet(ConfigKey.REDIS_URL)) {
-      c = c.with(ConfigKey.REDIS_URL, services.startRedis());
+      c = c.with(ConfigKey.REDIS_URL, services.startRedis(c.integer(ConfigKey.EMBEDDED_REDIS_PORT)));
       LOG.info("LUDO_REDIS_URL is not set: started an embedded Redis at " + c.string(ConfigKey.REDIS_URL));
     }
     if (c.isSet(ConfigKey.TEST_DICE)) {

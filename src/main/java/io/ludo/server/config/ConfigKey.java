@@ -23,6 +23,7 @@ public enum ConfigKey {
   DB_POOL_SIZE,
   DATA_DIR,
   EMBEDDED_DB_PORT,
+  EMBEDDED_REDIS_PORT,
   REDIS_URL,
   JWT_KEY,
   JWT_TTL_S,

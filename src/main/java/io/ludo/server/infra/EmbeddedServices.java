@@ -42,7 +42,12 @@ public final class EmbeddedServices implements AutoCloseable {
   }
 
   public String startRedis() throws IOException {
-    redisPort = freePort();
+    return startRedis(0);
+  }
+
+  /** Starts Redis on {@code port} (0 picks a free one), without persistence: it holds only caches. */
+  public String startRedis(int port) throws IOException {
+    redisPort = port == 0 ? freePort() : port;
     redis = RedisServer.newRedisServer().port(redisPort).setting("bind 127.0.0.1").setting("save \"\"").build();
     redis.start();
     return "redis://127.0.0.1:" + redisPort;
