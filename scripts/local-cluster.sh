@@ -6,6 +6,7 @@
 #   scripts/local-cluster.sh status
 #   scripts/local-cluster.sh start-node I    (re)start node I of the running cluster
 #   scripts/local-cluster.sh stop-node I     SIGTERM node I: a graceful leave
+#   scripts/local-cluster.sh kill-node I     kill -9 node I
 # Pids and logs live under ./data/cluster/. Every LUDO_* variable of the environment reaches the
 # nodes, except the per-node ones set here (node id, HTTP port, cluster port and members).
 set -euo pipefail
@@ -108,7 +109,9 @@ case "${1:-}" in
     start_node "${2:?node index}"
     wait_for "http://127.0.0.1:$((HTTP_BASE + $2))/health/ready" 120 ;;
   stop-node) stop_pid "$DIR/node-${2:?node index}.pid" ;;
+  kill-node) # no goodbye: kill -9
+    kill -KILL "$(cat "$DIR/node-${2:?node index}.pid")" && rm -f "$DIR/node-$2.pid" ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start N | stop | status | start-node I | stop-node I" >&2; exit 2 ;;
+  *) echo "usage: $0 start N | stop | status | start-node I | stop-node I | kill-node I" >&2; exit 2 ;;
 esac

@@ -14,11 +14,14 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 /**
  * A clustered Vert.x on Hazelcast. Members are found by a TCP-IP list (loopback runs, tests,
  * local-cluster.sh) or by multicast (a docker compose network, where nodes come and go with
- * {@code --scale}). Failure detection is tuned for games: a member silent for 5 s is gone.
+ * {@code --scale}). Failure detection is tuned for games: a member silent for 3 s is gone.
  */
 public final class Clustering {
-  /** Seconds without a heartbeat before a member is declared dead (Hazelcast's default is 60). */
-  static final int MAX_NO_HEARTBEAT_S = 5;
+  /**
+   * Seconds without a heartbeat before a member is declared dead (Hazelcast's default is 60). A
+   * false alarm under load costs only a takeover: Postgres epochs keep the old owner from writing.
+   */
+  static final int MAX_NO_HEARTBEAT_S = 3;
 
   private Clustering() {}
 

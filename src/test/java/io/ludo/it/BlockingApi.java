@@ -1,0 +1,42 @@
+package io.ludo.it;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A plain blocking HTTP client of the nodes, for process-level tests run from many threads. */
+final class BlockingApi {
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  record Reply(int status, JsonObject body) {
+    JsonObject turn() {
+      return body.containsKey("turn") ? body.getJsonObject("turn") : body.getJsonObject("state").getJsonObject("turn");
+    }
+  }
+
+  private BlockingApi() {}
+
+  static Reply post(int port, String path, String token, JsonObject body) throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(20))
+        .header("content-type", "application/json")
+        .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return send(b.build());
+  }
+
+  static Reply get(int port, String path) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20)).GET().build());
+  }
+
+  private static Reply send(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    return new Reply(r.statusCode(), r.body() == null || r.body().isEmpty() ? new JsonObject() : new JsonObject(r.body()));
+  }
+}

@@ -1,0 +1,119 @@
+package io.ludo.it;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A 2-player game driven against a cluster of node processes: each command goes to a node that
+ * {@code nodes} picks. A node that refuses the connection (down, restarting) is skipped, as a
+ * load balancer would; any other failure is counted.
+ */
+final class ClusterGame {
+  final String gameId;
+  final String[] tokens = new String[4];
+  final String[] players = new String[4];
+  JsonObject turn;
+  int acknowledged;
+  int failed;
+
+  private ClusterGame(String gameId) {
+    this.gameId = gameId;
+  }
+
+  static ClusterGame open(int createPort, int joinPort) throws IOException, InterruptedException {
+    return open(() -> createPort, () -> joinPort);
+  }
+
+  /** Creates a game on one node and joins it on another, skipping nodes that refuse connections. */
+  static ClusterGame open(Supplier<Integer> createNodes, Supplier<Integer> joinNodes)
+      throws IOException, InterruptedException {
+    BlockingApi.Reply created = reachable(createNodes, port -> BlockingApi.post(port, "/games", null,
+        new JsonObject().put("player_name", "Ann").put("max_players", 2)));
+    ClusterGame g = new ClusterGame(created.body().getString("game_id"));
+    g.seat(created.body());
+    BlockingApi.Reply joined = reachable(joinNodes,
+        port -> BlockingApi.post(port, "/games/" + g.gameId + "/join?player_name=Bob", null, null));
+    if (joined.status() != 200) {
+      throw new IllegalStateException("join failed: " + joined.body());
+    }
+    g.seat(joined.body());
+    g.turn = joined.turn();
+    return g;
+  }
+
+  interface Call {
+    BlockingApi.Reply at(int port) throws IOException, InterruptedException;
+  }
+
+  private static BlockingApi.Reply reachable(Supplier<Integer> nodes, Call call) throws IOException, InterruptedException {
+    for (int attempt = 0; attempt < 40; attempt++) {
+      try {
+        return call.at(nodes.get());
+      } catch (ConnectException | HttpConnectTimeoutException e) {
+        Thread.sleep(50);
+      }
+    }
+    throw new IllegalStateException("no node accepted a connection");
+  }
+
+  private void seat(JsonObject reply) {
+    tokens[reply.getInteger("seat")] = reply.getString("token");
+    players[reply.getInteger("seat")] = reply.getString("player_id");
+  }
+
+  boolean over() {
+    return "FINISHED".equals(turn.getString("phase"));
+  }
+
+  /** Sends the next command; true when it was acknowledged. */
+  boolean step(Supplier<Integer> nodes, List<Integer> refusedConnections) throws InterruptedException {
+    int seat = turn.getInteger("current");
+    boolean roll = "ROLL".equals(turn.getString("phase"));
+    for (int attempt = 0; attempt < 40; attempt++) {
+      int port = nodes.get();
+      try {
+        BlockingApi.Reply r = roll
+            ? BlockingApi.post(port, "/games/" + gameId + "/roll", tokens[seat], null)
+            : BlockingApi.post(port, "/games/" + gameId + "/move", tokens[seat], new JsonObject()
+                .put("player_id", players[seat]).put("token_index", turn.getJsonArray("legal_moves").getInteger(0)));
+        if (r.status() == 200) {
+          turn = r.body().getJsonObject("turn");
+          acknowledged++;
+          return true;
+        }
+        failed++;
+        refresh(nodes);
+        return false;
+      } catch (ConnectException | HttpConnectTimeoutException e) {
+        refusedConnections.add(port);
+        Thread.sleep(50);
+      } catch (IOException e) {
+        failed++;
+        refresh(nodes);
+        return false;
+      }
+    }
+    throw new IllegalStateException("no node accepted a connection");
+  }
+
+  /** After a failure: where does the game stand now? */
+  void refresh(Supplier<Integer> nodes) throws InterruptedException {
+    for (int attempt = 0; attempt < 40; attempt++) {
+      try {
+        BlockingApi.Reply view = BlockingApi.get(nodes.get(), "/games/" + gameId);
+        if (view.status() == 200) {
+          turn = view.body().getJsonObject("turn");
+          return;
+        }
+      } catch (IOException e) {
+        // that node is down: try another
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("the game's view could not be read");
+  }
+}
