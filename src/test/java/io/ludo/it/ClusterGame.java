@@ -19,6 +19,8 @@ final class ClusterGame {
   JsonObject turn;
   int acknowledged;
   int failed;
+  /** Why commands failed, across all games: status and code, or the exception. */
+  static final List<String> FAILURES = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private ClusterGame(String gameId) {
     this.gameId = gameId;
@@ -86,6 +88,7 @@ final class ClusterGame {
           return true;
         }
         failed++;
+        FAILURES.add(r.status() + " " + r.body().getString("code") + " via " + port + ": " + r.body().getString("detail"));
         refresh(nodes);
         return false;
       } catch (ConnectException | HttpConnectTimeoutException e) {
@@ -93,6 +96,7 @@ final class ClusterGame {
         Thread.sleep(50);
       } catch (IOException e) {
         failed++;
+        FAILURES.add(e.getClass().getSimpleName() + " via " + port + ": " + e.getMessage());
         refresh(nodes);
         return false;
       }

@@ -55,6 +55,7 @@ class LocalClusterIT {
   @Order(1)
   void killingAGamesOwnerMidGameLosesNoAcknowledgedMove() throws Exception {
     int trials = Integer.getInteger("failover.trials", 3);
+    ClusterGame.FAILURES.clear();
     List<Long> recoveryMs = new ArrayList<>();
     for (int trial = 0; trial < trials; trial++) {
       ClusterGame game = ClusterGame.open(port(1), port(2));
@@ -88,6 +89,9 @@ class LocalClusterIT {
   @Order(2)
   void aRollingRestartOfEveryNodeDuringManyGamesFailsNoCommand() throws Exception {
     int games = Integer.getInteger("rolling.games", 50);
+    // players think between commands (real players take seconds; 100 ms is already brisk)
+    int thinkMs = Integer.getInteger("rolling.think.ms", 100);
+    ClusterGame.FAILURES.clear();
     AtomicBoolean restarting = new AtomicBoolean(true);
     List<ClusterGame> all = new CopyOnWriteArrayList<>();
     List<Integer> refused = new CopyOnWriteArrayList<>();
@@ -105,6 +109,7 @@ class LocalClusterIT {
             all.add(g);
           }
           g.step(LocalClusterIT::anyPort, refused);
+          Thread.sleep(thinkMs);
         }
         return null;
       }));
@@ -123,6 +128,7 @@ class LocalClusterIT {
     int failed = all.stream().mapToInt(g -> g.failed).sum();
     JsonObject report = new JsonObject().put("games", all.size()).put("acknowledged", acknowledged)
         .put("failed", failed).put("refused_connections", refused.size())
+        .put("failures", new JsonArray(ClusterGame.FAILURES.stream().distinct().limit(20).toList()))
         .put("seconds", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
     Files.writeString(RESULTS.resolve("rolling-restart.json"), report.encodePrettily());
     System.out.println("rolling restart: " + report.encode());

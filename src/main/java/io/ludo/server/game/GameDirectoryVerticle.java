@@ -116,7 +116,9 @@ public final class GameDirectoryVerticle extends VerticleBase {
 
   private Future<String> deploy(GameSpec spec) {
     var verticle = new GameVerticle(spec, ServerDice.forGame(spec.gameId(), config.string(ConfigKey.TEST_DICE)),
-        Clock.systemUTC(), config.integer(ConfigKey.COMMAND_TIMEOUT_MS), stats);
+        // the owner gives up on a slow append before the edge gives up on the owner, so that a
+        // client hears a clear "retry" rather than a time-out that leaves the outcome unknown
+        Clock.systemUTC(), config.integer(ConfigKey.COMMAND_TIMEOUT_MS) * 2L / 3, stats);
     return vertx.deployVerticle(verticle)
         .recover(e -> Future.failedFuture(ErrorCode.GAME_NOT_FOUND.name().equals(e.getMessage())
             ? ErrorCode.GAME_NOT_FOUND.name() : ErrorCode.UNAVAILABLE.name()));

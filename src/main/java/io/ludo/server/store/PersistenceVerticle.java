@@ -40,7 +40,9 @@ public final class PersistenceVerticle extends VerticleBase {
         .setReconnectAttempts(0)
         .setPipeliningLimit(64);
     pool = PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(config.integer(ConfigKey.DB_POOL_SIZE)).setConnectionTimeout(3_000))
+        .with(new PoolOptions().setMaxSize(config.integer(ConfigKey.DB_POOL_SIZE))
+            .setConnectionTimeout(config.integer(ConfigKey.COMMAND_TIMEOUT_MS) / 2)
+            .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS))
         .connectingTo(connect)
         .using(vertx)
         .build();
