@@ -23,7 +23,15 @@ final class NodeCommand {
     Vertx vertx = config.bool(ConfigKey.CLUSTERED)
         ? Clustering.start(config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS)
         : Vertx.vertx();
-    Node node = Node.start(vertx, config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    Node node;
+    try {
+      node = Node.start(vertx, config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // a node that cannot start must say so and exit, not linger half-started
+      LOG.severe("the node did not start: " + e);
+      Runtime.getRuntime().halt(1);
+      return;
+    }
     LOG.info("node " + config.string(ConfigKey.NODE_ID) + " listening on port " + node.httpPort());
 
     CountDownLatch stopped = new CountDownLatch(1);

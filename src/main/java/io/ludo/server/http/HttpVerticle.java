@@ -49,7 +49,7 @@ public final class HttpVerticle extends VerticleBase {
       SeatTokens tokens = new SeatTokens(vertx, config.string(ConfigKey.JWT_KEY), config.integer(ConfigKey.JWT_TTL_S));
       GameRouter games = new GameRouter(vertx, nodeId, config.integer(ConfigKey.COMMAND_TIMEOUT_MS));
       Router router = routes(vertx, config, new RestApi(games, tokens, schemas),
-          new WebSocketEndpoint(vertx, hub, games, tokens, schemas, config), this::ready);
+          new WebSocketEndpoint(hub, games, tokens, schemas, config), this::ready);
       server = vertx.createHttpServer(new HttpServerOptions()
               .setMaxWebSocketFrameSize(config.integer(ConfigKey.WS_MAX_FRAME))
               .setMaxWebSocketMessageSize(config.integer(ConfigKey.WS_MAX_FRAME))

@@ -25,6 +25,7 @@ public final class PersistenceVerticle extends VerticleBase {
   /** The failure of an append whose epoch or head is no longer the game's: its writer is fenced out. */
   public static final String STALE_APPEND = "STALE_APPEND";
   private static final int READ_LIMIT = 100_000;
+  private static final int POOL_WAIT_S = 10;
 
   private final Config config;
   private Pool pool;
@@ -41,8 +42,8 @@ public final class PersistenceVerticle extends VerticleBase {
         .setPipeliningLimit(64);
     pool = PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(config.integer(ConfigKey.DB_POOL_SIZE))
-            .setConnectionTimeout(config.integer(ConfigKey.COMMAND_TIMEOUT_MS) / 2)
-            .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS))
+            // a command does not wait this long: the game gives up on the append first
+            .setConnectionTimeout(POOL_WAIT_S).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
         .connectingTo(connect)
         .using(vertx)
         .build();

@@ -10,7 +10,6 @@ import io.ludo.server.errors.Problems;
 import io.ludo.server.game.GameRouter;
 import io.ludo.server.http.Schemas;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -19,15 +18,13 @@ import io.vertx.ext.web.RoutingContext;
  * another game's or seat's token); spectators need no token and may not act.
  */
 public final class WebSocketEndpoint {
-  private final Vertx vertx;
   private final SocketHub hub;
   private final GameRouter games;
   private final SeatTokens tokens;
   private final Schemas schemas;
   private final int syncMaxEvents;
 
-  public WebSocketEndpoint(Vertx vertx, SocketHub hub, GameRouter games, SeatTokens tokens, Schemas schemas, Config config) {
-    this.vertx = vertx;
+  public WebSocketEndpoint(SocketHub hub, GameRouter games, SeatTokens tokens, Schemas schemas, Config config) {
     this.hub = hub;
     this.games = games;
     this.tokens = tokens;
@@ -57,7 +54,7 @@ public final class WebSocketEndpoint {
     ctx.request().pause();
     who.compose(playerId -> games.send(gameId, new JsonObject().put("type", "view")).map(view -> playerId))
         .onSuccess(playerId -> ctx.request().toWebSocket()
-            .onSuccess(ws -> new WebSocketSession(vertx, ws, gameId, playerId, hub, games, schemas, syncMaxEvents).open())
+            .onSuccess(ws -> new WebSocketSession(ws, gameId, playerId, hub, games, schemas, syncMaxEvents).open())
             .onFailure(ctx::fail))
         .onFailure(e -> {
           ApiException api = ApiException.from(e);

@@ -11,7 +11,6 @@ import io.ludo.server.errors.Problems;
 import io.ludo.server.game.GameRouter;
 import io.ludo.server.http.Schemas;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -25,7 +24,6 @@ import java.util.List;
  * for a spectator.
  */
 final class WebSocketSession {
-  private final Vertx vertx;
   private final ServerWebSocket ws;
   private final String gameId;
   private final String playerId;
@@ -37,9 +35,8 @@ final class WebSocketSession {
   private List<Object[]> early = new ArrayList<>();
   private int deliveredSeq;
 
-  WebSocketSession(Vertx vertx, ServerWebSocket ws, String gameId, String playerId, SocketHub hub,
+  WebSocketSession(ServerWebSocket ws, String gameId, String playerId, SocketHub hub,
       GameRouter games, Schemas schemas, int syncMaxEvents) {
-    this.vertx = vertx;
     this.ws = ws;
     this.gameId = gameId;
     this.playerId = playerId;
