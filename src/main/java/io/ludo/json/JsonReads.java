@@ -46,6 +46,18 @@ public final class JsonReads {
     return b;
   }
 
+  /** The constant of {@code type} named exactly by the string {@code v}. */
+  static <E extends Enum<E>> E constant(Object v, Class<E> type, String name) {
+    if (v instanceof String s) {
+      for (E c : type.getEnumConstants()) {
+        if (c.name().equals(s)) {
+          return c;
+        }
+      }
+    }
+    throw new InvalidJson(name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+  }
+
   static JsonArray array(Object v, String name) {
     if (!(v instanceof JsonArray a)) {
       throw new InvalidJson(name + " must be an array");

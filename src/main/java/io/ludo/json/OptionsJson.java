@@ -36,7 +36,7 @@ public final class OptionsJson {
           case "homeBonus" -> o.withHomeBonus(bool(v, name));
           case "safeSquares" -> o.withSafeSquares(integers(v, name));
           case "blockades" -> o.withBlockades(bool(v, name));
-          case "endCondition" -> o.withEndCondition(endCondition(v));
+          case "endCondition" -> o.withEndCondition(JsonReads.constant(v, EndCondition.class, name));
           default -> throw new InvalidJson("unknown option " + name);
         };
       }
@@ -44,17 +44,6 @@ public final class OptionsJson {
     } catch (InvalidJson | IllegalArgumentException e) {
       return Parsed.invalid(e.getMessage());
     }
-  }
-
-  private static EndCondition endCondition(Object v) {
-    if (v instanceof String s) {
-      for (EndCondition c : EndCondition.values()) {
-        if (c.name().equals(s)) {
-          return c;
-        }
-      }
-    }
-    throw new InvalidJson("endCondition must be FIRST_WINNER or ALL_RANKED");
   }
 
   public static JsonObject write(Options o) {

@@ -37,7 +37,7 @@ public final class PositionJson {
           seats,
           tokens(o.getValue("tokens"), seats),
           integer(o.getValue("current"), "current"),
-          phase(o.getValue("phase")),
+          JsonReads.constant(o.getValue("phase"), Phase.class, "phase"),
           o.getValue("dice") == null ? Position.NO_DICE : integer(o.getValue("dice"), "dice"),
           integer(o.getValue("sixes"), "sixes"),
           integers(o.getValue("finished"), "finished"),
@@ -72,17 +72,6 @@ public final class PositionJson {
       bySeat[seat] = progress.stream().mapToInt(Integer::intValue).toArray();
     }
     return Tokens.of(bySeat);
-  }
-
-  private static Phase phase(Object v) {
-    if (v instanceof String s) {
-      for (Phase ph : Phase.values()) {
-        if (ph.name().equals(s)) {
-          return ph;
-        }
-      }
-    }
-    throw new InvalidJson("phase must be ROLL, MOVE or FINISHED");
   }
 
   public static JsonObject write(Position p) {

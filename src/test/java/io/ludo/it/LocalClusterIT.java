@@ -3,10 +3,7 @@ package io.ludo.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ludo.game.Game;
-import io.ludo.game.GameEvent;
-import io.ludo.json.GameEventJson;
-import io.ludo.json.PositionJson;
+import io.ludo.server.EventLogs;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -139,16 +136,7 @@ class LocalClusterIT {
   private static void assertLogFoldsToView(ClusterGame game, int port) throws Exception {
     JsonObject view = BlockingApi.get(port, "/games/" + game.gameId).body();
     JsonArray log = BlockingApi.get(port, "/games/" + game.gameId + "/events").body().getJsonArray("events");
-    List<GameEvent> history = new ArrayList<>();
-    for (int i = 0; i < log.size(); i++) {
-      assertEquals(i + 1, log.getJsonObject(i).getInteger("seq"), "gapless");
-      history.add(GameEventJson.read(log.getJsonObject(i)).event());
-    }
-    JsonObject folded = PositionJson.write(Game.fold(history).position());
-    for (String field : folded.fieldNames()) {
-      assertEquals(folded.getValue(field), view.getValue(field), field);
-    }
-    assertEquals(log.size(), view.getInteger("seq"));
+    EventLogs.assertGaplessAndFoldsTo(log, view);
   }
 
   private static int port(int node) {

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ludo.game.Game;
-import io.ludo.game.GameEvent;
-import io.ludo.json.GameEventJson;
 import io.ludo.json.PositionJson;
 import io.ludo.rules.Phase;
 import io.ludo.server.config.Config;
@@ -16,7 +13,6 @@ import io.ludo.server.infra.EmbeddedServices;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
-import io.vertx.core.json.JsonArray;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
@@ -72,14 +68,9 @@ class ClusterFailoverTest {
                   test.verify(() -> {
                     assertEquals(Phase.FINISHED, done.local.phase());
                     assertNotEquals("n" + deadAndSurvivor[0], view.body().getString("owner_node"));
-                    JsonArray log = events.body().getJsonArray("events");
-                    var history = new ArrayList<GameEvent>();
-                    for (int i = 0; i < log.size(); i++) {
-                      assertEquals(i + 1, log.getJsonObject(i).getInteger("seq"), "gapless across the failover");
-                      history.add(GameEventJson.read(log.getJsonObject(i)).event());
-                    }
                     // the local mirror applied exactly the acknowledged commands: none is missing
-                    assertEquals(PositionJson.write(done.local), PositionJson.write(Game.fold(history).position()));
+                    assertEquals(PositionJson.write(done.local), PositionJson.write(RestGame.positionOf(view.body())));
+                    EventLogs.assertGaplessAndFoldsTo(events.body().getJsonArray("events"), view.body());
                   });
                   return null;
                 })));

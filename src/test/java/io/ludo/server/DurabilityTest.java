@@ -3,20 +3,14 @@ package io.ludo.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ludo.game.Game;
-import io.ludo.game.GameEvent;
-import io.ludo.json.GameEventJson;
-import io.ludo.json.PositionJson;
 import io.ludo.server.config.ConfigKey;
 import io.ludo.server.infra.EmbeddedServices;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,15 +53,7 @@ class DurabilityTest {
           .compose(game -> api.view(game.gameId).compose(view -> api.get("/games/" + game.gameId + "/events")
               .map(events -> {
                 test.verify(() -> {
-                  JsonArray log = events.body().getJsonArray("events");
-                  var history = new ArrayList<GameEvent>();
-                  for (int i = 0; i < log.size(); i++) {
-                    assertEquals(i + 1, log.getJsonObject(i).getInteger("seq"), "no event lost or doubled");
-                    history.add(GameEventJson.read(log.getJsonObject(i)).event());
-                  }
-                  assertEquals(view.body().getInteger("seq"), log.size());
-                  assertEquals(PositionJson.write(RestGame.positionOf(view.body())),
-                      PositionJson.write(Game.fold(history).position()));
+                  EventLogs.assertGaplessAndFoldsTo(events.body().getJsonArray("events"), view.body());
                 });
                 return null;
               })));

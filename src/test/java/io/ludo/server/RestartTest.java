@@ -2,17 +2,11 @@ package io.ludo.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.ludo.game.Game;
-import io.ludo.game.GameEvent;
-import io.ludo.json.GameEventJson;
-import io.ludo.json.PositionJson;
 import io.ludo.rules.Phase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.util.ArrayList;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,14 +35,7 @@ class RestartTest {
                   .map(events -> {
                     test.verify(() -> {
                       assertEquals(Phase.FINISHED, game.local.phase());
-                      JsonArray log = events.body().getJsonArray("events");
-                      var history = new ArrayList<GameEvent>();
-                      for (int i = 0; i < log.size(); i++) {
-                        assertEquals(i + 1, log.getJsonObject(i).getInteger("seq"), "gapless across the restart");
-                        history.add(GameEventJson.read(log.getJsonObject(i)).event());
-                      }
-                      assertEquals(PositionJson.write(RestGame.positionOf(view.body())),
-                          PositionJson.write(Game.fold(history).position()));
+                      EventLogs.assertGaplessAndFoldsTo(events.body().getJsonArray("events"), view.body());
                     });
                     return null;
                   })));

@@ -32,7 +32,7 @@ public final class Clustering {
     hz.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(MAX_NO_HEARTBEAT_S));
     hz.setProperty("hazelcast.phone.home.enabled", "false");
     hz.setProperty("hazelcast.shutdownhook.enabled", "false");
-    hz.setProperty("hazelcast.logging.type", "jdk");
+    hz.setProperty("hazelcast.logging.type", "slf4j");
     hz.setProperty("hazelcast.wait.seconds.before.join", "0");
     String host = host(config);
     hz.setProperty("hazelcast.local.localAddress", host);
