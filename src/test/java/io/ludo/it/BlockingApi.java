@@ -21,12 +21,20 @@ final class BlockingApi {
   private BlockingApi() {}
 
   static Reply post(int port, String path, String token, JsonObject body) throws IOException, InterruptedException {
+    return post(port, path, token, body, null);
+  }
+
+  static Reply post(int port, String path, String token, JsonObject body, String idempotencyKey)
+      throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .timeout(Duration.ofSeconds(20))
         .header("content-type", "application/json")
         .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
+    }
+    if (idempotencyKey != null) {
+      b.header("Idempotency-Key", idempotencyKey);
     }
     return send(b.build());
   }

@@ -19,6 +19,8 @@ final class ClusterGame {
   JsonObject turn;
   int acknowledged;
   int failed;
+  /** Resends of a command after a retryable answer or a lost connection. */
+  int retries;
   /** Why commands failed, across all games: status and code, or the exception. */
   static final List<String> FAILURES = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -71,37 +73,46 @@ final class ClusterGame {
     return "FINISHED".equals(turn.getString("phase"));
   }
 
-  /** Sends the next command; true when it was acknowledged. */
+  /**
+   * Sends the next command as a careful client does: with an Idempotency-Key, resent with the
+   * same key after a retryable answer (503) or a lost connection, until it is acknowledged. True
+   * when it was; a command that is refused (4xx) or never acknowledged within 30 s has failed.
+   */
   boolean step(Supplier<Integer> nodes, List<Integer> refusedConnections) throws InterruptedException {
     int seat = turn.getInteger("current");
     boolean roll = "ROLL".equals(turn.getString("phase"));
-    for (int attempt = 0; attempt < 40; attempt++) {
+    String key = java.util.UUID.randomUUID().toString();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    String lastProblem = "";
+    while (System.nanoTime() < deadline) {
       int port = nodes.get();
       try {
         BlockingApi.Reply r = roll
-            ? BlockingApi.post(port, "/games/" + gameId + "/roll", tokens[seat], null)
+            ? BlockingApi.post(port, "/games/" + gameId + "/roll", tokens[seat], null, key)
             : BlockingApi.post(port, "/games/" + gameId + "/move", tokens[seat], new JsonObject()
-                .put("player_id", players[seat]).put("token_index", turn.getJsonArray("legal_moves").getInteger(0)));
+                .put("player_id", players[seat]).put("token_index", turn.getJsonArray("legal_moves").getInteger(0)), key);
         if (r.status() == 200) {
           turn = r.body().getJsonObject("turn");
           acknowledged++;
           return true;
         }
-        failed++;
-        FAILURES.add(r.status() + " " + r.body().getString("code") + " via " + port + ": " + r.body().getString("detail"));
-        refresh(nodes);
-        return false;
+        lastProblem = r.status() + " " + r.body().getString("code") + " via " + port + ": " + r.body().getString("detail");
+        if (r.status() != 503) {
+          break;
+        }
+        retries++;
       } catch (ConnectException | HttpConnectTimeoutException e) {
         refusedConnections.add(port);
-        Thread.sleep(50);
       } catch (IOException e) {
-        failed++;
-        FAILURES.add(e.getClass().getSimpleName() + " via " + port + ": " + e.getMessage());
-        refresh(nodes);
-        return false;
+        retries++;
+        lastProblem = e.getClass().getSimpleName() + " via " + port + ": " + e.getMessage();
       }
+      Thread.sleep(50);
     }
-    throw new IllegalStateException("no node accepted a connection");
+    failed++;
+    FAILURES.add(lastProblem);
+    refresh(nodes);
+    return false;
   }
 
   /** After a failure: where does the game stand now? */

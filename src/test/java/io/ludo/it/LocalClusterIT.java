@@ -123,8 +123,9 @@ class LocalClusterIT {
     players.shutdown();
     int acknowledged = all.stream().mapToInt(g -> g.acknowledged).sum();
     int failed = all.stream().mapToInt(g -> g.failed).sum();
+    int retries = all.stream().mapToInt(g -> g.retries).sum();
     JsonObject report = new JsonObject().put("games", all.size()).put("acknowledged", acknowledged)
-        .put("failed", failed).put("refused_connections", refused.size())
+        .put("failed", failed).put("resends", retries).put("refused_connections", refused.size())
         .put("failures", new JsonArray(ClusterGame.FAILURES.stream().distinct().limit(20).toList()))
         .put("seconds", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
     Files.writeString(RESULTS.resolve("rolling-restart.json"), report.encodePrettily());

@@ -10,6 +10,8 @@ public final class Addresses {
   public static final String PERSIST_READ = "ludo.persistence.read";
   /** Takes a stored game over for a node and answers its new ownership epoch. */
   public static final String PERSIST_CLAIM = "ludo.persistence.claim";
+  /** Reads the replies of a game's latest accepted commands. */
+  public static final String PERSIST_COMMANDS = "ludo.persistence.commands";
   /** Answers once the database answers. */
   public static final String PERSIST_PING = "ludo.persistence.ping";
 

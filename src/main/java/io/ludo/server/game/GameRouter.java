@@ -9,6 +9,8 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How the edges (REST, WebSocket) reach a room: a request to its owner's address; when no owner
@@ -20,11 +22,20 @@ public final class GameRouter {
   private final Vertx vertx;
   private final String nodeId;
   private final DeliveryOptions delivery;
+  private final long totalMs;
+  /** For what is not resent: loads (which may wait for a hand-off) and reads. */
+  private final DeliveryOptions whole;
 
+  /**
+   * {@code timeoutMs} bounds a whole command, resends included; each attempt waits a third of
+   * it, so that an owner that died with the command is given up on early.
+   */
   public GameRouter(Vertx vertx, String nodeId, long timeoutMs) {
     this.vertx = vertx;
     this.nodeId = nodeId;
-    this.delivery = new DeliveryOptions().setSendTimeout(timeoutMs);
+    this.totalMs = timeoutMs;
+    this.delivery = new DeliveryOptions().setSendTimeout(Math.max(500, timeoutMs / 3));
+    this.whole = new DeliveryOptions().setSendTimeout(timeoutMs);
   }
 
   /** Creates a room on this node; answers {@code game_id, player_id, seat, state}. */
@@ -32,28 +43,48 @@ public final class GameRouter {
     return directory(request.copy().put("op", "create"));
   }
 
-  /** Sends a command (or {@code view}) to the room's owner; fails with an {@link ApiException}. */
+  /**
+   * Sends a command (or {@code view}) to the room's owner; fails with an {@link ApiException}.
+   * A command without a {@code command_id} gets one, so that it may be resent safely: the owner
+   * answers a resent command from its record instead of applying it again.
+   */
   public Future<JsonObject> send(String gameId, JsonObject command) {
-    return send(gameId, command, LOAD_ATTEMPTS)
+    JsonObject identified = command.containsKey("command_id") || "view".equals(command.getString("type"))
+        || "presence".equals(command.getString("type"))
+        ? command : command.copy().put("command_id", "c_" + UUID.randomUUID());
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(totalMs);
+    return send(gameId, identified, LOAD_ATTEMPTS, deadline)
         .transform(ar -> ar.succeeded() ? unwrap(ar.result()) : Future.failedFuture(translate(ar.cause())));
   }
 
   /**
-   * No owner listening (the room is not in memory, or its owner left or died): load it here,
-   * or find whoever just did, and send again. A command is only ever resent when no owner
-   * received it, so it can never take effect twice.
+   * No owner listening (the room is not in memory, or its owner left or died): load it here, or
+   * find whoever just did, and send again. No answer in time (the owner may have died with the
+   * command): send again to whoever owns the room by then, until the deadline; the command id
+   * makes the resend harmless.
    */
-  private Future<JsonObject> send(String gameId, JsonObject command, int attemptsLeft) {
-    return request(gameId, command).recover(e -> isNoOwner(e) && attemptsLeft > 0
-        ? directory(new JsonObject().put("op", "load").put("game_id", gameId))
-            .compose(v -> send(gameId, command, attemptsLeft - 1))
-        : Future.failedFuture(e));
+  private Future<JsonObject> send(String gameId, JsonObject command, int loadsLeft, long deadline) {
+    return request(gameId, command).recover(e -> {
+      boolean timeLeft = System.nanoTime() < deadline;
+      if (isNoOwner(e) && loadsLeft > 0 && timeLeft) {
+        return directory(new JsonObject().put("op", "load").put("game_id", gameId))
+            .compose(v -> send(gameId, command, loadsLeft - 1, deadline));
+      }
+      if (isTimeout(e) && timeLeft && command.containsKey("command_id")) {
+        return send(gameId, command, loadsLeft, deadline);
+      }
+      return Future.failedFuture(e);
+    });
+  }
+
+  private static boolean isTimeout(Throwable e) {
+    return e instanceof ReplyException r && r.failureType() == ReplyFailure.TIMEOUT;
   }
 
   public Future<JsonObject> readEvents(String gameId, int fromSeq, int limit) {
     return vertx.eventBus()
         .<JsonObject>request(Addresses.PERSIST_READ,
-            new JsonObject().put("game_id", gameId).put("from_seq", fromSeq).put("limit", limit), delivery)
+            new JsonObject().put("game_id", gameId).put("from_seq", fromSeq).put("limit", limit), whole)
         .map(m -> m.body())
         .recover(e -> Future.failedFuture(translate(e)));
   }
@@ -63,7 +94,7 @@ public final class GameRouter {
   }
 
   private Future<JsonObject> directory(JsonObject request) {
-    return vertx.eventBus().<JsonObject>request(Addresses.directory(nodeId), request, delivery)
+    return vertx.eventBus().<JsonObject>request(Addresses.directory(nodeId), request, whole)
         .map(m -> m.body())
         .recover(e -> Future.failedFuture(translate(e)));
   }

@@ -34,11 +34,20 @@ import java.util.Set;
  */
 public final class GameVerticle extends VerticleBase {
   private static final long LOCK_TIMEOUT_MS = 10_000;
+  /** How many accepted commands' replies are kept to answer resends. */
+  static final int REMEMBERED_COMMANDS = 256;
   private final GameSpec spec;
   private final Dice dice;
   private final Clock clock;
   private final long appendTimeoutMs;
   private final Map<String, Integer> sockets = new HashMap<>();
+  /** Replies of the latest accepted commands by id: a resent command is answered, not applied again. */
+  private final Map<String, JsonObject> replies = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, JsonObject> eldest) {
+      return size() > REMEMBERED_COMMANDS;
+    }
+  };
   private GameState state;
   /** The ownership epoch this verticle holds in Postgres; appends under an older one are refused. */
   private long epoch;
@@ -88,7 +97,7 @@ public final class GameVerticle extends VerticleBase {
     epoch = 1;
     List<Recorded> recorded = record(null, creation);
     GameState created = fold(null, recorded);
-    return persist(null, created, recorded).onSuccess(v -> state = created);
+    return persist(null, created, recorded, null, null).onSuccess(v -> state = created);
   }
 
   /** Takes the stored room over (a new epoch fences the previous owner out), then folds its log. */
@@ -97,8 +106,9 @@ public final class GameVerticle extends VerticleBase {
         .<JsonObject>request(Addresses.PERSIST_CLAIM, new JsonObject().put("game_id", spec.gameId()).put("node", spec.nodeId()))
         .compose(claimed -> {
           epoch = claimed.body().getLong("epoch");
-          return readEvents(1);
+          return rememberRecentCommands();
         })
+        .compose(v -> readEvents(1))
         .compose(events -> {
       if (events.isEmpty()) {
         return Future.failedFuture(ErrorCode.GAME_NOT_FOUND.name());
@@ -136,6 +146,12 @@ public final class GameVerticle extends VerticleBase {
   }
 
   private Future<Void> decideAndApply(Message<JsonObject> message) {
+    String commandId = message.body().getString("command_id");
+    JsonObject answered = commandId == null ? null : replies.get(commandId);
+    if (answered != null) {
+      message.reply(answered.copy());
+      return Future.succeededFuture();
+    }
     GameCommand command;
     try {
       command = GameCommands.parse(message.body());
@@ -152,7 +168,8 @@ public final class GameVerticle extends VerticleBase {
         GameState before = state;
         List<Recorded> recorded = record(before, accepted.events());
         GameState after = fold(before, recorded);
-        yield persist(before, after, recorded).transform(ar -> {
+        JsonObject reply = reply(command, accepted.events(), after);
+        yield persist(before, after, recorded, commandId, reply).transform(ar -> {
           if (ar.failed() && Ownership.isFenced(ar.cause())) {
             fencedOut();
             message.reply(error(ErrorCode.UNAVAILABLE, "the game moved to another node; retry"));
@@ -164,7 +181,10 @@ public final class GameVerticle extends VerticleBase {
             return Future.succeededFuture();
           }
           state = after;
-          message.reply(reply(command, accepted.events(), after));
+          if (commandId != null) {
+            replies.put(commandId, reply);
+          }
+          message.reply(reply.copy());
           publish(before, recorded);
           afterChange();
           return Future.succeededFuture();
@@ -218,7 +238,8 @@ public final class GameVerticle extends VerticleBase {
     return at;
   }
 
-  private Future<Void> persist(GameState before, GameState after, List<Recorded> events) {
+  private Future<Void> persist(GameState before, GameState after, List<Recorded> events, String commandId,
+      JsonObject reply) {
     JsonArray json = new JsonArray();
     events.forEach(r -> json.add(GameEventJson.write(r)));
     JsonObject append = new JsonObject()
@@ -228,10 +249,27 @@ public final class GameVerticle extends VerticleBase {
         .put("epoch", epoch)
         .put("expected_seq", before == null ? 0 : before.seq())
         .put("status", after.status().name())
-        .put("events", json);
+        .put("events", json)
+        .put("command_id", commandId)
+        .put("reply", reply);
     return vertx.eventBus()
         .request(Addresses.PERSIST_APPEND, append, new DeliveryOptions().setSendTimeout(appendTimeoutMs))
         .mapEmpty();
+  }
+
+  /** After a takeover: the replies of the commands the previous owners accepted last. */
+  private Future<Void> rememberRecentCommands() {
+    return vertx.eventBus()
+        .<JsonObject>request(Addresses.PERSIST_COMMANDS,
+            new JsonObject().put("game_id", spec.gameId()).put("limit", REMEMBERED_COMMANDS))
+        .map(answer -> {
+          // newest first from the database: remember them oldest first, so the oldest go first
+          var newestFirst = new ArrayList<Map.Entry<String, Object>>();
+          answer.body().getJsonObject("replies").forEach(newestFirst::add);
+          java.util.Collections.reverse(newestFirst);
+          newestFirst.forEach(e -> replies.put(e.getKey(), (JsonObject) e.getValue()));
+          return null;
+        });
   }
 
   private Future<List<Recorded>> readEvents(int fromSeq) {

@@ -32,6 +32,7 @@ import java.util.Set;
 final class RestApi {
   private static final SecureRandom IDS = new SecureRandom();
   private static final int MAX_EVENTS_PAGE = 10_000;
+  private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_\\-:.]{1,64}");
 
   private final GameRouter games;
   private final SeatTokens tokens;
@@ -71,7 +72,7 @@ final class RestApi {
       }
       JsonObject command = new JsonObject().put("type", "join").put("player_id", "p_" + newId())
           .put("player_name", name);
-      return games.send(gameId, command).map(this::withToken);
+      return idempotent(ctx, "join", command).compose(c -> games.send(gameId, c)).map(this::withToken);
     }));
   }
 
@@ -94,15 +95,18 @@ final class RestApi {
           String named = Optional.ofNullable(ctx.queryParams().get("player_id")).orElse(body.getString("player_id"));
           return sameSeat(seat, named);
         })
-        .compose(v -> games.send(gameId, new JsonObject().put("type", type).put("player_id", seat.playerId())))));
+        .compose(v -> idempotent(ctx, seat.playerId(), new JsonObject().put("type", type).put("player_id", seat.playerId())))
+        .compose(command -> games.send(gameId, command))));
   }
 
   void move(RoutingContext ctx) {
     String gameId = ctx.pathParam("gameId");
     reply(ctx, 200, seat(ctx, gameId).compose(seat -> body(ctx, Schemas.MOVE)
         .compose(body -> sameSeat(seat, body.getString("player_id")).map(v -> body))
-        .compose(body -> games.send(gameId, new JsonObject().put("type", "move").put("player_id", seat.playerId())
-            .put("token_index", body.getInteger("token_index")).put("dice_value", body.getInteger("dice_value"))))));
+        .compose(body -> idempotent(ctx, seat.playerId(), new JsonObject().put("type", "move")
+            .put("player_id", seat.playerId())
+            .put("token_index", body.getInteger("token_index")).put("dice_value", body.getInteger("dice_value"))))
+        .compose(command -> games.send(gameId, command))));
   }
 
   void view(RoutingContext ctx) {
@@ -148,6 +152,21 @@ final class RestApi {
   }
 
   // ---------------------------------------------------------------- edges
+
+  /**
+   * A client's {@code Idempotency-Key} names the command (within its seat): a command resent
+   * with the same key is answered with the first reply, never applied twice.
+   */
+  private static Future<JsonObject> idempotent(RoutingContext ctx, String scope, JsonObject command) {
+    String key = ctx.request().getHeader("Idempotency-Key");
+    if (key == null) {
+      return Future.succeededFuture(command);
+    }
+    if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+      return invalid("Idempotency-Key must be 1 to 64 characters of A-Z a-z 0-9 _ - : .");
+    }
+    return Future.succeededFuture(command.put("command_id", scope + "/" + key));
+  }
 
   private Future<Void> requireGame(String gameId) {
     return games.readEvents(gameId, 1, 1).compose(page -> page.getJsonArray("events").isEmpty()

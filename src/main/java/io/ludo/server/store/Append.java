@@ -7,15 +7,16 @@ import io.vertx.core.json.JsonObject;
 /**
  * One game's events to make durable together: {@code expectedSeq} is the game's last seq before
  * them (0 for a new game), {@code status} the game's status after them, {@code epoch} the
- * ownership epoch the writing node holds.
+ * ownership epoch the writing node holds; {@code commandId} and {@code reply}, when present, record
+ * the command that caused them and its answer.
  */
 record Append(String gameId, String roomName, String node, long epoch, int expectedSeq, String status,
-    JsonArray events, Promise<Void> done) {
+    JsonArray events, String commandId, JsonObject reply, Promise<Void> done) {
 
   static Append of(JsonObject message, Promise<Void> done) {
     return new Append(message.getString("game_id"), message.getString("room_name"), message.getString("node"),
         message.getLong("epoch"), message.getInteger("expected_seq"), message.getString("status"),
-        message.getJsonArray("events"), done);
+        message.getJsonArray("events"), message.getString("command_id"), message.getJsonObject("reply"), done);
   }
 
   int lastSeq() {

@@ -94,11 +94,15 @@ final class GroupCommit {
     return Future.succeededFuture();
   }
 
-  /** One transaction: new game rows, every event row, then each game's head, fenced by its seq. */
+  /**
+   * One transaction: new game rows, every event row, each command's reply, then each game's head,
+   * fenced by its seq and its owner's epoch.
+   */
   private static Future<Void> write(SqlConnection conn, List<Append> batch) {
     List<Tuple> newGames = new ArrayList<>();
     List<Tuple> events = new ArrayList<>();
     List<Tuple> heads = new ArrayList<>();
+    List<Tuple> commands = new ArrayList<>();
     for (Append a : batch) {
       if (a.createsGame()) {
         newGames.add(Tuple.of(a.gameId(), a.roomName(), a.status(), a.node()));
@@ -108,12 +112,18 @@ final class GroupCommit {
         events.add(Tuple.of(a.gameId(), e.getInteger("seq"), e.getString("type"), e));
       }
       heads.add(Tuple.of(a.gameId(), a.lastSeq(), a.status(), a.expectedSeq(), a.epoch()));
+      if (a.commandId() != null) {
+        commands.add(Tuple.of(a.gameId(), a.commandId(), a.lastSeq(), a.reply()));
+      }
     }
     Future<?> games = newGames.isEmpty()
         ? Future.succeededFuture()
         : conn.preparedQuery(Sql.INSERT_GAME).executeBatch(newGames);
     return games
         .compose(v -> conn.preparedQuery(Sql.INSERT_EVENT).executeBatch(events))
+        .compose(v -> commands.isEmpty()
+            ? Future.succeededFuture()
+            : conn.preparedQuery(Sql.INSERT_COMMAND).executeBatch(commands))
         .compose(v -> conn.preparedQuery(Sql.ADVANCE_GAME).executeBatch(heads))
         .compose(GroupCommit::everyHeadMoved);
   }

@@ -52,6 +52,7 @@ public final class PersistenceVerticle extends VerticleBase {
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_APPEND, this::append).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_READ, this::read).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_CLAIM, this::claim).completion(),
+        vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_COMMANDS, this::recentCommands).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_PING, this::ping).completion()));
   }
 
@@ -84,6 +85,20 @@ public final class PersistenceVerticle extends VerticleBase {
             events.add(r.getJsonObject(0));
           }
           message.reply(new JsonObject().put("events", events));
+        })
+        .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
+  }
+
+  /** {@code {"replies":{command_id: reply, …}}} for a game's latest accepted commands. */
+  private void recentCommands(Message<JsonObject> message) {
+    JsonObject q = message.body();
+    pool.preparedQuery(Sql.RECENT_COMMANDS).execute(Tuple.of(q.getString("game_id"), q.getInteger("limit")))
+        .onSuccess(rows -> {
+          JsonObject replies = new JsonObject();
+          for (Row r : rows) {
+            replies.put(r.getString(0), r.getJsonObject(1));
+          }
+          message.reply(new JsonObject().put("replies", replies));
         })
         .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
   }

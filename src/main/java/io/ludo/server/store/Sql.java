@@ -7,7 +7,7 @@ public final class Sql {
   private Sql() {}
 
   /** Migration files under {@code db/migration/}, applied in this order, each once. */
-  public static final List<String> MIGRATIONS = List.of("V1__games_and_events.sql", "V2__game_owners.sql");
+  public static final List<String> MIGRATIONS = List.of("V1__games_and_events.sql", "V2__game_owners.sql", "V3__game_commands.sql");
 
   public static final String CREATE_MIGRATIONS_TABLE = """
       CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -41,6 +41,13 @@ public final class Sql {
 
   public static final String READ_EVENTS =
       "SELECT payload FROM game_events WHERE game_id = $1 AND seq >= $2 ORDER BY seq LIMIT $3";
+
+  public static final String INSERT_COMMAND =
+      "INSERT INTO game_commands (game_id, command_id, seq, reply) VALUES ($1, $2, $3, $4)";
+
+  /** The latest accepted commands of a game, for a new owner to answer their resends. */
+  public static final String RECENT_COMMANDS =
+      "SELECT command_id, reply FROM game_commands WHERE game_id = $1 ORDER BY seq DESC LIMIT $2";
 
   public static final String PING = "SELECT 1";
 }
