@@ -52,7 +52,13 @@ class ClusterFailoverTest {
     }
     started.compose(v -> {
       ApiClient a = new ApiClient(testVertx, nodes.get(0).httpPort());
+      WsClient[] watcher = new WsClient[1];
       return RestGame.open(a)
+          .compose(game -> WsClient.connect(testVertx, nodes.get(2).httpPort(), "/ws/" + game.gameId + "?spectate")
+              .map(ws -> {
+                watcher[0] = ws;
+                return game;
+              }))
           .compose(game -> RestGame.resume(new ApiClient(testVertx, nodes.get(1).httpPort()), game))
           .compose(game -> game.play(30).map(p -> game))
           .compose(game -> a.view(game.gameId).map(view -> {
@@ -63,7 +69,13 @@ class ClusterFailoverTest {
             return new int[] {dead, (dead + 1) % 3};
           }).compose(deadAndSurvivor -> {
             ApiClient survivor = new ApiClient(testVertx, nodes.get(deadAndSurvivor[1]).httpPort());
-            return playThroughOutages(testVertx, survivor, game, 20_000).compose(done -> survivor.view(game.gameId)
+            return playThroughOutages(testVertx, survivor, game, 20_000)
+                .compose(done -> survivor.view(game.gameId).compose(view -> {
+                  // a spectator on a third node keeps its socket and sees the game to its end
+                  int lastSeq = view.body().getInteger("seq");
+                  return watcher[0].await(f -> f.getInteger("seq", 0) == lastSeq).map(last -> done);
+                }))
+                .compose(done -> survivor.view(game.gameId)
                 .compose(view -> survivor.get("/games/" + game.gameId + "/events").map(events -> {
                   test.verify(() -> {
                     assertEquals(Phase.FINISHED, done.local.phase());

@@ -72,7 +72,9 @@ public final class GameVerticle extends VerticleBase {
     return ready.compose(v -> {
       consumer = vertx.eventBus().consumer(Addresses.gameCommands(spec.gameId()), this::onMessage);
       touch();
-      return consumer.completion().onSuccess(registered -> stats.gameLoaded());
+      return consumer.completion()
+          .compose(registered -> Ownership.owners(vertx).compose(owners -> owners.put(spec.gameId(), spec.nodeId())))
+          .onSuccess(recorded -> stats.gameLoaded());
     });
   }
 
@@ -84,10 +86,13 @@ public final class GameVerticle extends VerticleBase {
   public Future<?> stop() {
     stats.gameUnloaded();
     return vertx.sharedData().getLockWithTimeout(Ownership.lockName(spec.gameId()), LOCK_TIMEOUT_MS)
-        .compose(lock -> consumer.unregister().transform(v -> tail).eventually(() -> {
-          lock.release();
-          return Future.succeededFuture();
-        }))
+        .compose(lock -> consumer.unregister().transform(v -> tail)
+            .transform(v -> Ownership.owners(vertx)
+                .compose(owners -> owners.removeIfPresent(spec.gameId(), spec.nodeId())).<Void>mapEmpty())
+            .eventually(() -> {
+              lock.release();
+              return Future.succeededFuture();
+            }))
         .recover(e -> tail);
   }
 
