@@ -35,15 +35,14 @@ final class ClusterGame {
   /** Creates a game on one node and joins it on another, skipping nodes that refuse connections. */
   static ClusterGame open(Supplier<Integer> createNodes, Supplier<Integer> joinNodes)
       throws IOException, InterruptedException {
+    // a create resent after a 503 may leave an empty game behind: harmless, nobody joins it
     BlockingApi.Reply created = reachable(createNodes, port -> BlockingApi.post(port, "/games", null,
         new JsonObject().put("player_name", "Ann").put("max_players", 2)));
     ClusterGame g = new ClusterGame(created.body().getString("game_id"));
     g.seat(created.body());
+    String key = java.util.UUID.randomUUID().toString();
     BlockingApi.Reply joined = reachable(joinNodes,
-        port -> BlockingApi.post(port, "/games/" + g.gameId + "/join?player_name=Bob", null, null));
-    if (joined.status() != 200) {
-      throw new IllegalStateException("join failed: " + joined.body());
-    }
+        port -> BlockingApi.post(port, "/games/" + g.gameId + "/join?player_name=Bob", null, null, key));
     g.seat(joined.body());
     g.turn = joined.turn();
     return g;
@@ -53,15 +52,26 @@ final class ClusterGame {
     BlockingApi.Reply at(int port) throws IOException, InterruptedException;
   }
 
-  private static BlockingApi.Reply reachable(Supplier<Integer> nodes, Call call) throws IOException, InterruptedException {
-    for (int attempt = 0; attempt < 40; attempt++) {
+  /** The call's 2xx reply, resent (to any node) after a refused or lost connection or a 503. */
+  private static BlockingApi.Reply reachable(Supplier<Integer> nodes, Call call) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    String last = "";
+    while (System.nanoTime() < deadline) {
       try {
-        return call.at(nodes.get());
-      } catch (ConnectException | HttpConnectTimeoutException e) {
-        Thread.sleep(50);
+        BlockingApi.Reply r = call.at(nodes.get());
+        if (r.status() / 100 == 2) {
+          return r;
+        }
+        last = r.status() + " " + r.body().encode();
+        if (r.status() != 503) {
+          break;
+        }
+      } catch (IOException e) {
+        last = e.toString();
       }
+      Thread.sleep(50);
     }
-    throw new IllegalStateException("no node accepted a connection");
+    throw new IllegalStateException("no node accepted the call: " + last);
   }
 
   private void seat(JsonObject reply) {
