@@ -270,6 +270,15 @@ public final class Rules {
         return Optional.of("seats must be ascending distinct seats 0..3");
       }
     }
+    for (int seat = 0; seat < Board.SEATS; seat++) {
+      if (!seats.contains(seat)) {
+        for (int t = 0; t < Board.TOKENS; t++) {
+          if (p.progress(seat, t) != Board.YARD) {
+            return Optional.of("tokens must match seats");
+          }
+        }
+      }
+    }
     if (new HashSet<>(p.finished()).size() != p.finished().size()
         || !seats.containsAll(p.finished())) {
       return Optional.of("finished must name distinct seats of the game");

@@ -54,6 +54,9 @@ public final class Tokens {
   }
 
   public Tokens with(int seat, int token, int newProgress) {
+    if (!Board.validProgress(newProgress)) {
+      throw new IllegalArgumentException("progress must be -1..56");
+    }
     byte[] p = progress.clone();
     p[seat * Board.TOKENS + token] = (byte) newProgress;
     return new Tokens(p);

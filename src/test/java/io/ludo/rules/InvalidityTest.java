@@ -50,10 +50,24 @@ class InvalidityTest {
     assertInvalid(seats(-1, 2).current(2), "seats must be ascending distinct seats 0..3");
   }
 
+  /**
+   * RULES.md: a position is invalid when "tokens does not match seats". JSON writes a seat that
+   * does not play as null, so a Java position holding tokens there could not round-trip.
+   */
+  @Test
+  void tokensOfASeatThatDoesNotPlayMustStayInTheYard() {
+    Position p = new Position(List.of(0, 2),
+        Tokens.of(new int[][] {{-1, -1, -1, -1}, {5, -1, -1, -1}, {-1, -1, -1, -1}, null}),
+        0, Phase.ROLL, Position.NO_DICE, 0, List.of(), Position.NO_WINNER);
+    assertEquals(Optional.of("tokens must match seats"), DEFAULT.invalidity(p));
+  }
+
+  /** RULES.md: a position is invalid when tokens hold "a progress outside −1..56"; no Tokens may. */
   @ParameterizedTest(name = "progress {0}")
-  @ValueSource(ints = {-2, 57, 100})
+  @ValueSource(ints = {-2, 57, 100, 200})
   void tokensMayNotHoldAProgressOutsideMinusOneTo56(int progress) {
     assertThrows(IllegalArgumentException.class, () -> seats(0, 2).tokens(0, 0, progress, 0, 0).build());
+    assertThrows(IllegalArgumentException.class, () -> Tokens.allInYard().with(0, 0, progress));
   }
 
   @Test
