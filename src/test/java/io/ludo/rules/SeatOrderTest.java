@@ -61,6 +61,15 @@ class SeatOrderTest {
   }
 
   @Test
+  void squareIsThirteenTimesSeatPlusProgressModulo52_forEveryInput() {
+    for (int seat = -10; seat <= 10; seat++) {
+      for (int progress = -200; progress <= 200; progress++) {
+        assertEquals((13 * seat + progress) % 52, Board.square(seat, progress), seat + "," + progress);
+      }
+    }
+  }
+
+  @Test
   void givenSeatsOneAndThree_thenACaptureAcrossSquareZeroUsesAbsoluteSquares() {
     // Seat 3 at progress 12 (square 51) rolls 2 to progress 14 (square 1), where seat 1's progress 40 stands.
     given(seats(1, 3).tokens(3, 12, -1, -1, -1).tokens(1, 40, -1, -1, -1).current(3).toMove(2))
