@@ -20,7 +20,9 @@ public final class Board {
 
   /** The absolute track square (0..51) of a token of {@code seat} at progress {@code p ≤ 50}. */
   public static int square(int seat, int progress) {
-    return (SEAT_OFFSET * seat + progress) % TRACK_SQUARES;
+    int s = SEAT_OFFSET * seat + progress;
+    // The same as s % 52 for every int; seats 0..3 at progress 0..50 give s < 104: no division.
+    return s >= 0 && s < 2 * TRACK_SQUARES ? (s >= TRACK_SQUARES ? s - TRACK_SQUARES : s) : s % TRACK_SQUARES;
   }
 
   public static boolean onTrack(int progress) {

@@ -24,6 +24,33 @@ public final class Rules {
   private static final Rejected WRONG_PHASE = new Rejected(RuleError.WRONG_PHASE);
   private static final Rejected INVALID_INPUT = new Rejected(RuleError.INVALID_INPUT);
   private static final Rejected ILLEGAL_MOVE = new Rejected(RuleError.ILLEGAL_MOVE);
+  /*
+   * Events and decisions are immutable values, and only a few hundred passes and roll decisions
+   * exist: they are made once here, not on every action (see docs/BENCHMARKS.md). A position with
+   * a seat outside 0..3 is invalid; decide still answers for it as it always did, unshared.
+   */
+  /** {@code [from][to]}. */
+  private static final TurnPassed[][] PASSED = new TurnPassed[Board.SEATS][Board.SEATS];
+  /** {@code [seat][die][legal bits]}: the roll alone; the seat moves or rolls again. */
+  private static final Accepted[][][] ROLLED = new Accepted[Board.SEATS][7][16];
+  /** {@code [seat][die][next seat]}: the roll without a move, and play passes. */
+  private static final Accepted[][][] ROLLED_AND_PASSED = new Accepted[Board.SEATS][7][Board.SEATS];
+
+  static {
+    for (int seat = 0; seat < Board.SEATS; seat++) {
+      for (int to = 0; to < Board.SEATS; to++) {
+        PASSED[seat][to] = new TurnPassed(seat, to);
+      }
+      for (int value = 1; value <= 6; value++) {
+        for (int bits = 0; bits < 16; bits++) {
+          ROLLED[seat][value][bits] = newRolled(seat, value, bits);
+        }
+        for (int to = 0; to < Board.SEATS; to++) {
+          ROLLED_AND_PASSED[seat][value][to] = newRolledAndPassed(seat, value, to);
+        }
+      }
+    }
+  }
 
   private final Options options;
   /** Bit {@code d} set when a roll of {@code d} brings a token out of the yard. */
@@ -79,14 +106,27 @@ public final class Rules {
     int seat = p.current();
     int sixes = value == 6 ? p.sixes() + 1 : 0;
     if (options.maxSixes() > 0 && sixes >= options.maxSixes()) {
-      return new Accepted(List.of(new DiceRolled(seat, value, List.of()), passFrom(p, seat)));
+      return rolledAndPassed(seat, value, nextPlaying(p.seats(), p.finished(), seat));
     }
     int legal = legalMoveBits(p, seat, value);
-    DiceRolled rolled = new DiceRolled(seat, value, LegalMoves.list(legal));
     if (legal != 0 || (value == 6 && options.sixBonus())) {
-      return new Accepted(List.of(rolled));
+      return Board.validSeat(seat) ? ROLLED[seat][value][legal] : newRolled(seat, value, legal);
     }
-    return new Accepted(List.of(rolled, passFrom(p, seat)));
+    return rolledAndPassed(seat, value, nextPlaying(p.seats(), p.finished(), seat));
+  }
+
+  private static Accepted newRolled(int seat, int value, int legal) {
+    return new Accepted(List.of(new DiceRolled(seat, value, LegalMoves.list(legal))));
+  }
+
+  private static Accepted rolledAndPassed(int seat, int value, int to) {
+    return Board.validSeat(seat) && Board.validSeat(to)
+        ? ROLLED_AND_PASSED[seat][value][to]
+        : newRolledAndPassed(seat, value, to);
+  }
+
+  private static Accepted newRolledAndPassed(int seat, int value, int to) {
+    return new Accepted(List.of(new DiceRolled(seat, value, List.of()), new TurnPassed(seat, to)));
   }
 
   private Decision decideMove(Position p, int token) {
@@ -98,21 +138,30 @@ public final class Rules {
     }
     int seat = p.current();
     int dice = p.dice();
-    if (!LegalMoves.contains(legalMoveBits(p, seat, dice), token)) {
+    if (!mayMove(p, seat, token, dice, options.blockades() ? blocksAgainst(p, seat) : 0L)) {
       return ILLEGAL_MOVE;
     }
     int from = p.progress(seat, token);
     int to = from == Board.YARD ? Board.START : from + dice;
     TokenMoved moved = new TokenMoved(seat, token, from, to, capturesAt(p, seat, to));
 
-    Tokens after = p.tokens().moved(moved);
-    if (moved.reachedHome() && after.allHome(seat)) {
+    if (moved.reachedHome() && othersHome(p, seat, token)) {
       return new Accepted(finishing(p, moved, seat));
     }
     boolean bonus = (dice == 6 && options.sixBonus())
         || (!moved.captures().isEmpty() && options.captureBonus())
         || (moved.reachedHome() && options.homeBonus());
     return new Accepted(bonus ? List.of(moved) : List.of(moved, passFrom(p, seat)));
+  }
+
+  /** Whether every token of {@code seat} but {@code token} is home. */
+  private static boolean othersHome(Position p, int seat, int token) {
+    for (int t = 0; t < Board.TOKENS; t++) {
+      if (t != token && p.progress(seat, t) != Board.HOME) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The events once {@code seat} brought its fourth token home: it gets no bonus roll. */
@@ -129,7 +178,7 @@ public final class Rules {
       }
     }
     if (options.endCondition() == EndCondition.ALL_RANKED && stillPlaying.size() > 1) {
-      events.add(new TurnPassed(seat, nextPlaying(p.seats(), ranking, seat)));
+      events.add(passed(seat, nextPlaying(p.seats(), ranking, seat)));
       return events;
     }
     if (options.endCondition() == EndCondition.ALL_RANKED) {
@@ -142,16 +191,26 @@ public final class Rules {
   }
 
   private TurnPassed passFrom(Position p, int seat) {
-    return new TurnPassed(seat, nextPlaying(p.seats(), p.finished(), seat));
+    return passed(seat, nextPlaying(p.seats(), p.finished(), seat));
+  }
+
+  private static TurnPassed passed(int from, int to) {
+    return Board.validSeat(from) && Board.validSeat(to) ? PASSED[from][to] : new TurnPassed(from, to);
   }
 
   /** The next seat after {@code seat}, clockwise, that has not finished. */
   private static int nextPlaying(List<Integer> seats, List<Integer> finished, int seat) {
     int n = seats.size();
-    int at = seats.indexOf(seat);
+    int at = -1; // as indexOf: a seat that does not play is followed by the first seat
+    for (int i = 0; i < n; i++) {
+      if (seats.get(i) == seat) {
+        at = i;
+        break;
+      }
+    }
     for (int step = 1; step <= n; step++) {
       int candidate = seats.get((at + step) % n);
-      if (!finished.contains(candidate)) {
+      if (finished.isEmpty() || !finished.contains(candidate)) {
         return candidate;
       }
     }
@@ -167,17 +226,23 @@ public final class Rules {
       return List.of();
     }
     List<Capture> captured = List.of();
-    for (int seat : p.seats()) {
+    List<Integer> seats = p.seats();
+    for (int i = 0; i < seats.size(); i++) {
+      int seat = seats.get(i);
       if (seat == mover) {
         continue;
       }
+      // The one progress (if on the track) at which a token of this seat stands on the square;
+      // for seats 0..3 the difference is above -52, so one addition replaces a modulo.
+      int q = square - Board.SEAT_OFFSET * seat;
+      q = q < 0 ? q + Board.TRACK_SQUARES : q;
       for (int t = 0; t < Board.TOKENS; t++) {
-        int q = p.progress(seat, t);
-        if (Board.onTrack(q) && Board.square(seat, q) == square) {
+        int at = p.progress(seat, t);
+        if (at == q && Board.onTrack(at)) {
           if (captured.isEmpty()) {
             captured = new ArrayList<>(2);
           }
-          captured.add(new Capture(seat, t, q));
+          captured.add(new Capture(seat, t, at));
         }
       }
     }
@@ -204,18 +269,21 @@ public final class Rules {
     long blocked = options.blockades() ? blocksAgainst(p, seat) : 0L;
     int bits = 0;
     for (int t = 0; t < Board.TOKENS; t++) {
-      int from = p.progress(seat, t);
-      if (from == Board.YARD) {
-        if ((exitMask & (1 << dice)) != 0 && !isBlocked(blocked, seat, Board.START, Board.START)) {
-          bits |= 1 << t;
-        }
-      } else if (from + dice <= Board.HOME && from != Board.HOME) {
-        if (blocked == 0 || !isBlocked(blocked, seat, from + 1, Math.min(from + dice, Board.LAST_TRACK))) {
-          bits |= 1 << t;
-        }
+      if (mayMove(p, seat, t, dice, blocked)) {
+        bits |= 1 << t;
       }
     }
     return bits;
+  }
+
+  /** Whether a roll of {@code dice} may move token {@code t} of {@code seat}, given the blocked squares. */
+  private boolean mayMove(Position p, int seat, int t, int dice, long blocked) {
+    int from = p.progress(seat, t);
+    if (from == Board.YARD) {
+      return (exitMask & (1 << dice)) != 0 && (blocked == 0 || !isBlocked(blocked, seat, Board.START, Board.START));
+    }
+    return from + dice <= Board.HOME && from != Board.HOME
+        && (blocked == 0 || !isBlocked(blocked, seat, from + 1, Math.min(from + dice, Board.LAST_TRACK)));
   }
 
   /** Whether any track progress {@code first..last} of {@code seat} stands on a blocked square. */
@@ -262,8 +330,8 @@ public final class Rules {
 
   public Position fold(Position p, List<? extends RuleEvent> events) {
     Position at = p;
-    for (RuleEvent e : events) {
-      at = evolve(at, e);
+    for (int i = 0; i < events.size(); i++) {
+      at = evolve(at, events.get(i));
     }
     return at;
   }
@@ -279,6 +347,15 @@ public final class Rules {
     for (int i = 0; i < seats.size(); i++) {
       if (!Board.validSeat(seats.get(i)) || (i > 0 && seats.get(i) <= seats.get(i - 1))) {
         return Optional.of("seats must be ascending distinct seats 0..3");
+      }
+    }
+    for (int seat = 0; seat < Board.SEATS; seat++) {
+      if (!seats.contains(seat)) {
+        for (int t = 0; t < Board.TOKENS; t++) {
+          if (p.progress(seat, t) != Board.YARD) {
+            return Optional.of("tokens must match seats");
+          }
+        }
       }
     }
     if (new HashSet<>(p.finished()).size() != p.finished().size()
