@@ -50,17 +50,30 @@ public final class WebSocketEndpoint {
     upgrade(ctx, gameId, who);
   }
 
+  /**
+   * Upgrades at once when the token check is already decided (it is CPU work, normally done by
+   * now): an upgrade deferred behind I/O can lose its connection. Whether the game exists is told
+   * after the upgrade, by an error frame and close code 4404.
+   */
   private void upgrade(RoutingContext ctx, String gameId, Future<String> who) {
-    ctx.request().pause();
-    who.compose(playerId -> games.send(gameId, new JsonObject().put("type", "view")).map(view -> playerId))
-        .onSuccess(playerId -> ctx.request().toWebSocket()
-            .onSuccess(ws -> new WebSocketSession(ws, gameId, playerId, hub, games, schemas, syncMaxEvents).open())
-            .onFailure(ctx::fail))
-        .onFailure(e -> {
-          ApiException api = ApiException.from(e);
-          ctx.request().resume();
-          ctx.response().setStatusCode(api.code().status()).putHeader("content-type", Problems.PROBLEM_JSON)
-              .end(Problems.problem(api.code(), api.getMessage()).toBuffer());
-        });
+    if (who.isComplete()) {
+      decide(ctx, gameId, who);
+    } else {
+      ctx.request().pause();
+      who.onComplete(ar -> decide(ctx, gameId, who));
+    }
+  }
+
+  private void decide(RoutingContext ctx, String gameId, Future<String> who) {
+    if (who.failed()) {
+      ApiException api = ApiException.from(who.cause());
+      ctx.request().resume();
+      ctx.response().setStatusCode(api.code().status()).putHeader("content-type", Problems.PROBLEM_JSON)
+          .end(Problems.problem(api.code(), api.getMessage()).toBuffer());
+      return;
+    }
+    ctx.request().toWebSocket()
+        .onSuccess(ws -> new WebSocketSession(ws, gameId, who.result(), hub, games, schemas, syncMaxEvents).open())
+        .onFailure(ctx::fail);
   }
 }

@@ -24,6 +24,10 @@ import java.util.List;
  * for a spectator.
  */
 final class WebSocketSession {
+  /** Close code for a socket on a game that does not exist (4000–4999: the application's own). */
+  static final short CLOSE_NO_SUCH_GAME = 4404;
+  /** Close code when the game could not be reached: reconnect later (RFC 6455 "try again later"). */
+  static final short CLOSE_TRY_AGAIN = 1013;
   private final ServerWebSocket ws;
   private final String gameId;
   private final String playerId;
@@ -57,7 +61,11 @@ final class WebSocketSession {
     presence(+1)
         .transform(v -> games.send(gameId, new JsonObject().put("type", "view")))
         .onSuccess(this::sendState)
-        .onFailure(e -> ws.close((short) 1011, "game unavailable"));
+        .onFailure(e -> {
+          ApiException api = ApiException.from(e);
+          sendError(null, api.code(), api.getMessage());
+          ws.close(api.code() == ErrorCode.GAME_NOT_FOUND ? CLOSE_NO_SUCH_GAME : CLOSE_TRY_AGAIN, api.getMessage());
+        });
   }
 
   private Future<?> presence(int delta) {
