@@ -64,8 +64,10 @@ class ClusterFailoverTest {
           .compose(game -> a.view(game.gameId).map(view -> {
             String owner = view.body().getString("owner_node");
             int dead = Integer.parseInt(owner.substring(1));
-            // kill the owner's cluster member: no graceful leave
+            // kill the owner's cluster member: no graceful leave; then its event bus and HTTP go
+            // too (a dead process serves nothing), without waiting for them
             hazelcastOf(vertxes.get(dead)).getLifecycleService().terminate();
+            vertxes.get(dead).close();
             return new int[] {dead, (dead + 1) % 3};
           }).compose(deadAndSurvivor -> {
             ApiClient survivor = new ApiClient(testVertx, nodes.get(deadAndSurvivor[1]).httpPort());

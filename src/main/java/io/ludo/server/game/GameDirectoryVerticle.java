@@ -28,6 +28,7 @@ public final class GameDirectoryVerticle extends VerticleBase {
   private static final SecureRandom IDS = new SecureRandom();
   private static final long LOCK_TIMEOUT_MS = 15_000;
   private static final long PROBE_TIMEOUT_MS = 1_000;
+  private static final long SWEEP_MS = 60_000;
   /** What a load answers when another node already runs the room. */
   private static final String ELSEWHERE = "elsewhere";
 
@@ -45,7 +46,13 @@ public final class GameDirectoryVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    vertx.setPeriodic(SWEEP_MS, id -> forgetRetiredRooms());
     return vertx.eventBus().<JsonObject>localConsumer(Addresses.directory(nodeId), this::onMessage).completion();
+  }
+
+  /** Rooms leave memory on their own (idle, finished, handed over): drop what they left here. */
+  private void forgetRetiredRooms() {
+    deployments.values().removeIf(d -> d.isComplete() && (d.failed() || !vertx.deploymentIDs().contains(d.result())));
   }
 
   private void onMessage(Message<JsonObject> message) {
