@@ -103,8 +103,17 @@ class ClusterFailoverTest {
     }
     return game.step().map(v -> game).recover(e -> {
       assertTrue(String.valueOf(e.getMessage()).contains("503"), "only retryable errors during failover: " + e);
-      return vertx.timer(250).compose(t -> RestGame.resume(api, game));
+      return resumeThroughOutages(vertx, api, game, budget);
     }).compose(next -> playThroughOutages(vertx, api, next, budget - 1));
+  }
+
+  /** Re-reads the game after a pause; the view itself may answer 503 until a survivor has taken over. */
+  static Future<RestGame> resumeThroughOutages(Vertx vertx, ApiClient api, RestGame game, int budget) {
+    assertTrue(budget > 0, "the game comes back within the bound");
+    return vertx.timer(250).compose(t -> RestGame.resume(api, game)).recover(e -> {
+      assertTrue(String.valueOf(e.getMessage()).contains("503"), "only retryable errors during failover: " + e);
+      return resumeThroughOutages(vertx, api, game, budget - 1);
+    });
   }
 
   static com.hazelcast.core.HazelcastInstance hazelcastOf(Vertx vertx) {

@@ -52,6 +52,10 @@ public final class RestGame {
   /** Resumes following a game from its current view (after a restart, say). */
   public static Future<RestGame> resume(ApiClient api, RestGame before) {
     return api.view(before.gameId).map(view -> {
+      if (view.status() != 200) {
+        // e.g. 503 while the cluster notices a dead owner: the caller decides whether to retry
+        throw new IllegalStateException("view answered " + view.status() + ": " + view.body());
+      }
       RestGame g = new RestGame(api, before.gameId);
       g.tokenBySeat.putAll(before.tokenBySeat);
       g.playerBySeat.putAll(before.playerBySeat);
