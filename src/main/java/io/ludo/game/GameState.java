@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * A room as the fold of its events. {@code position} is null while {@link Status#WAITING}.
- * {@code seq} is the number of the last event.
+ * {@code seq} is the number of the last event. {@code serverSeedHash} is the room's commitment to
+ * its dice seed, {@code rolls} the number of rolls so far and {@code diceKey} the client seeds of
+ * the seats at the start joined with "|" ({@link FairDice}; null while waiting).
  */
 public record GameState(
     String gameId,
@@ -19,7 +21,10 @@ public record GameState(
     Status status,
     List<Player> players,
     Position position,
-    int seq) {
+    int seq,
+    String serverSeedHash,
+    int rolls,
+    String diceKey) {
 
   public GameState {
     players = List.copyOf(players);
@@ -47,6 +52,12 @@ public record GameState(
   }
 
   GameState with(Status s, List<Player> ps, Position p, int newSeq) {
-    return new GameState(gameId, roomName, maxPlayers, rules, creatorId, s, ps, p, newSeq);
+    return new GameState(gameId, roomName, maxPlayers, rules, creatorId, s, ps, p, newSeq, serverSeedHash, rolls,
+        diceKey);
+  }
+
+  GameState withDice(int newRolls, String newDiceKey) {
+    return new GameState(gameId, roomName, maxPlayers, rules, creatorId, status, players, position, seq,
+        serverSeedHash, newRolls, newDiceKey);
   }
 }
