@@ -17,6 +17,8 @@ public final class Main {
         services      run only the embedded Postgres and Redis that several local nodes share
         conformance   run the RULES.md conformance runner: JSON lines on stdin, results on stdout
         tournament    play seeded games between bots and report win rates (see docs/BOTS.md)
+        verify        check a finished game offline from its public record (see docs/FAIRNESS.md):
+                      verify --events events.json --fairness fairness.json --certificate cert.json --jwks jwks.json
       """;
 
   private Main() {}
@@ -30,6 +32,7 @@ public final class Main {
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
           new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
       case "tournament" -> Tournament.main(Arrays.copyOfRange(args, 1, args.length));
+      case "verify" -> System.exit(VerifyCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
       default -> {
         System.err.print(USAGE);
         System.exit(2);

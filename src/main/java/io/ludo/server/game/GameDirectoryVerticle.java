@@ -1,5 +1,6 @@
 package io.ludo.server.game;
 
+import io.ludo.game.FairDice;
 import io.ludo.game.Game;
 import io.ludo.json.OptionsJson;
 import io.ludo.json.Parsed;
@@ -77,8 +78,16 @@ public final class GameDirectoryVerticle extends VerticleBase {
     String gameId = newId(8);
     String playerId = "p_" + newId(6);
     String name = body.getString("player_name");
-    var creation = Game.create(gameId, body.getString("room_name"), body.getInteger("max_players"), options, playerId, name);
-    Future<String> deployed = deploy(new GameSpec(gameId, nodeId, creation, idleMs(), lingerMs()));
+    String clientSeed;
+    try {
+      clientSeed = GameCommands.clientSeed(body.getString("client_seed"));
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(ErrorCode.INVALID_INPUT.name());
+    }
+    byte[] serverSeed = ServerDice.newServerSeed(gameId, config.string(ConfigKey.TEST_DICE));
+    var creation = Game.create(gameId, body.getString("room_name"), body.getInteger("max_players"), options, playerId,
+        name, FairDice.commitment(serverSeed), clientSeed);
+    Future<String> deployed = deploy(new GameSpec(gameId, nodeId, creation, serverSeed, idleMs(), lingerMs()));
     deployments.put(gameId, deployed);
     return deployed.compose(id -> vertx.eventBus()
             .<JsonObject>request(Addresses.gameCommands(gameId), new JsonObject().put("type", "view")))
@@ -100,7 +109,7 @@ public final class GameDirectoryVerticle extends VerticleBase {
         .compose(lock -> ownerAnswers(gameId)
             .transform(probe -> probe.succeeded() && probe.result()
                 ? Future.succeededFuture(ELSEWHERE)
-                : deploy(new GameSpec(gameId, nodeId, null, idleMs(), lingerMs())))
+                : deploy(new GameSpec(gameId, nodeId, null, null, idleMs(), lingerMs())))
             .eventually(() -> {
               lock.release();
               return Future.succeededFuture();
@@ -122,7 +131,7 @@ public final class GameDirectoryVerticle extends VerticleBase {
   }
 
   private Future<String> deploy(GameSpec spec) {
-    var verticle = new GameVerticle(spec, ServerDice.forGame(spec.gameId(), config.string(ConfigKey.TEST_DICE)),
+    var verticle = new GameVerticle(spec, seed -> ServerDice.forGame(seed, config.string(ConfigKey.TEST_DICE)),
         // the owner gives up on a slow append before the edge gives up on the owner, so that a
         // client hears a clear "retry" rather than a time-out that leaves the outcome unknown
         Clock.systemUTC(), config.integer(ConfigKey.COMMAND_TIMEOUT_MS) * 2L / 3, stats);

@@ -8,6 +8,8 @@ import io.ludo.game.GameState;
 import io.ludo.game.Outcome;
 import io.ludo.game.Recorded;
 import io.ludo.game.Status;
+import io.ludo.json.EventChain;
+import io.ludo.json.FairnessJson;
 import io.ludo.json.GameEventJson;
 import io.ludo.json.GameViewJson;
 import io.ludo.server.NodeStats;
@@ -25,7 +27,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HexFormat;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The one owner of a room: the only writer of its events. A command is decided on the current
@@ -37,7 +41,13 @@ public final class GameVerticle extends VerticleBase {
   /** How many accepted commands' replies are kept to answer resends. */
   static final int REMEMBERED_COMMANDS = 256;
   private final GameSpec spec;
-  private final Dice dice;
+  /** The dice of a game under its server seed (null for a game recorded before fair dice). */
+  private final Function<byte[], Dice> diceFactory;
+  private Dice dice;
+  /** The game's secret dice seed: revealed in GAME_FINISHED and the view once the game is over. */
+  private byte[] serverSeed;
+  /** The hash of the last event in the log: the next event's prev_hash. */
+  private String lastHash = EventChain.GENESIS;
   private final Clock clock;
   private final long appendTimeoutMs;
   private final Map<String, Integer> sockets = new HashMap<>();
@@ -58,10 +68,11 @@ public final class GameVerticle extends VerticleBase {
 
   private final NodeStats stats;
 
-  public GameVerticle(GameSpec spec, Dice dice, Clock clock, long appendTimeoutMs, NodeStats stats) {
+  public GameVerticle(GameSpec spec, Function<byte[], Dice> diceFactory, Clock clock, long appendTimeoutMs,
+      NodeStats stats) {
     this.stats = stats;
     this.spec = spec;
-    this.dice = dice;
+    this.diceFactory = diceFactory;
     this.clock = clock;
     this.appendTimeoutMs = appendTimeoutMs;
   }
@@ -100,9 +111,18 @@ public final class GameVerticle extends VerticleBase {
 
   private Future<Void> create(List<GameEvent> creation) {
     epoch = 1;
-    List<Recorded> recorded = record(null, creation);
+    useSeed(spec.serverSeed());
+    List<Sealed> recorded = record(null, creation);
     GameState created = fold(null, recorded);
-    return persist(null, created, recorded, null, null).onSuccess(v -> state = created);
+    return persist(null, created, recorded, null, null).onSuccess(v -> {
+      state = created;
+      advance(recorded);
+    });
+  }
+
+  private void useSeed(byte[] seed) {
+    serverSeed = seed;
+    dice = diceFactory.apply(seed);
   }
 
   /** Takes the stored room over (a new epoch fences the previous owner out), then folds its log. */
@@ -111,6 +131,8 @@ public final class GameVerticle extends VerticleBase {
         .<JsonObject>request(Addresses.PERSIST_CLAIM, new JsonObject().put("game_id", spec.gameId()).put("node", spec.nodeId()))
         .compose(claimed -> {
           epoch = claimed.body().getLong("epoch");
+          String seed = claimed.body().getString("server_seed");
+          useSeed(seed == null ? null : HexFormat.of().parseHex(seed));
           return rememberRecentCommands();
         })
         .compose(v -> readEvents(1))
@@ -119,6 +141,7 @@ public final class GameVerticle extends VerticleBase {
         return Future.failedFuture(ErrorCode.GAME_NOT_FOUND.name());
       }
       state = fold(null, events);
+      advance(events);
       return Future.succeededFuture();
     });
   }
@@ -130,6 +153,7 @@ public final class GameVerticle extends VerticleBase {
     JsonObject body = message.body();
     switch (body.getString("type", "")) {
       case "view" -> message.reply(view());
+      case "fairness" -> message.reply(FairnessJson.write(state, revealedSeed()));
       case "presence" -> {
         sockets.merge(body.getString("player_id"), body.getInteger("delta", 0), Integer::sum);
         sockets.values().removeIf(n -> n <= 0);
@@ -171,7 +195,7 @@ public final class GameVerticle extends VerticleBase {
       }
       case Outcome.Accepted accepted -> {
         GameState before = state;
-        List<Recorded> recorded = record(before, accepted.events());
+        List<Sealed> recorded = record(before, accepted.events());
         GameState after = fold(before, recorded);
         JsonObject reply = reply(command, accepted.events(), after);
         yield persist(before, after, recorded, commandId, reply).transform(ar -> {
@@ -186,6 +210,7 @@ public final class GameVerticle extends VerticleBase {
             return Future.succeededFuture();
           }
           state = after;
+          advance(recorded);
           if (commandId != null) {
             replies.put(commandId, reply);
           }
@@ -215,6 +240,7 @@ public final class GameVerticle extends VerticleBase {
       if (!events.isEmpty()) {
         GameState before = state;
         state = fold(before, events);
+        advance(events);
         publish(before, events);
         afterChange();
       }
@@ -225,28 +251,62 @@ public final class GameVerticle extends VerticleBase {
 
   // ---------------------------------------------------------------- events
 
-  private List<Recorded> record(GameState before, List<GameEvent> events) {
+  /**
+   * An event as recorded: the domain event and its JSON exactly as stored and served, with its
+   * place in the hash chain (and, for GAME_FINISHED, the revealed server seed).
+   */
+  private record Sealed(Recorded recorded, JsonObject json) {
+    static Sealed of(JsonObject stored) {
+      return new Sealed(GameEventJson.read(stored), stored);
+    }
+  }
+
+  /** Numbers, times, and chains {@code events} after the log's last one; nothing is applied yet. */
+  private List<Sealed> record(GameState before, List<GameEvent> events) {
     int seq = before == null ? 0 : before.seq();
     long at = clock.millis();
-    List<Recorded> out = new ArrayList<>(events.size());
+    String prev = lastHash;
+    List<Sealed> out = new ArrayList<>(events.size());
     for (GameEvent e : events) {
-      out.add(new Recorded(++seq, at, e));
+      Recorded r = new Recorded(++seq, at, e);
+      JsonObject json = GameEventJson.write(r);
+      if (isGameFinished(e) && serverSeed != null) {
+        json.put("server_seed", HexFormat.of().formatHex(serverSeed));
+      }
+      JsonObject sealed = EventChain.seal(prev, json);
+      prev = sealed.getString(EventChain.HASH);
+      out.add(new Sealed(r, sealed));
     }
     return out;
   }
 
-  private static GameState fold(GameState s, List<Recorded> events) {
+  private static boolean isGameFinished(GameEvent e) {
+    return e instanceof GameEvent.Play p && p.event() instanceof io.ludo.rules.RuleEvent.GameFinished;
+  }
+
+  /** The log now ends with {@code events}: the next event chains to the last one's hash. */
+  private void advance(List<Sealed> events) {
+    if (!events.isEmpty()) {
+      lastHash = events.get(events.size() - 1).json().getString(EventChain.HASH, EventChain.GENESIS);
+    }
+  }
+
+  private byte[] revealedSeed() {
+    return state.status() == Status.FINISHED ? serverSeed : null;
+  }
+
+  private static GameState fold(GameState s, List<Sealed> events) {
     GameState at = s;
-    for (Recorded r : events) {
-      at = Game.evolve(at, r.event());
+    for (Sealed r : events) {
+      at = Game.evolve(at, r.recorded().event());
     }
     return at;
   }
 
-  private Future<Void> persist(GameState before, GameState after, List<Recorded> events, String commandId,
+  private Future<Void> persist(GameState before, GameState after, List<Sealed> events, String commandId,
       JsonObject reply) {
     JsonArray json = new JsonArray();
-    events.forEach(r -> json.add(GameEventJson.write(r)));
+    events.forEach(r -> json.add(r.json()));
     JsonObject append = new JsonObject()
         .put("game_id", spec.gameId())
         .put("room_name", after.roomName())
@@ -257,6 +317,9 @@ public final class GameVerticle extends VerticleBase {
         .put("events", json)
         .put("command_id", commandId)
         .put("reply", reply);
+    if (before == null && serverSeed != null) {
+      append.put("server_seed", HexFormat.of().formatHex(serverSeed));
+    }
     return vertx.eventBus()
         .request(Addresses.PERSIST_APPEND, append, new DeliveryOptions().setSendTimeout(appendTimeoutMs))
         .mapEmpty();
@@ -277,35 +340,37 @@ public final class GameVerticle extends VerticleBase {
         });
   }
 
-  private Future<List<Recorded>> readEvents(int fromSeq) {
+  private Future<List<Sealed>> readEvents(int fromSeq) {
     return vertx.eventBus()
         .<JsonObject>request(Addresses.PERSIST_READ, new JsonObject().put("game_id", spec.gameId()).put("from_seq", fromSeq))
         .map(reply -> {
           JsonArray events = reply.body().getJsonArray("events");
-          List<Recorded> out = new ArrayList<>(events.size());
+          List<Sealed> out = new ArrayList<>(events.size());
           for (int i = 0; i < events.size(); i++) {
-            out.add(GameEventJson.read(events.getJsonObject(i)));
+            out.add(Sealed.of(events.getJsonObject(i)));
           }
           return out;
         });
   }
 
   /** Every event to every node's sockets of this game, each with the turn right after it. */
-  private void publish(GameState before, List<Recorded> events) {
+  private void publish(GameState before, List<Sealed> events) {
     GameState at = before;
     String address = Addresses.gameEvents(spec.gameId());
-    for (Recorded r : events) {
-      at = Game.evolve(at, r.event());
+    for (Sealed r : events) {
+      at = Game.evolve(at, r.recorded().event());
       vertx.eventBus().publish(address, new JsonObject()
           .put("type", "event")
-          .put("seq", r.seq())
-          .put("event", GameEventJson.write(r))
+          .put("seq", r.recorded().seq())
+          .put("event", r.json())
           .put("turn", GameViewJson.turn(at)));
     }
   }
 
   private JsonObject view() {
-    return GameViewJson.write(state, Set.copyOf(sockets.keySet())).put("owner_node", spec.nodeId());
+    JsonObject view = GameViewJson.write(state, Set.copyOf(sockets.keySet())).put("owner_node", spec.nodeId());
+    byte[] revealed = revealedSeed();
+    return revealed == null ? view : view.put("server_seed", HexFormat.of().formatHex(revealed));
   }
 
   /**

@@ -6,6 +6,7 @@ import io.ludo.server.bus.Addresses;
 import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
 import io.ludo.server.errors.ErrorCode;
+import io.ludo.server.fairness.SigningKeys;
 import io.ludo.server.game.GameRouter;
 import io.ludo.server.ws.SocketHub;
 import io.ludo.server.ws.WebSocketEndpoint;
@@ -48,7 +49,7 @@ public final class HttpVerticle extends VerticleBase {
     return Schemas.load(vertx).compose(schemas -> {
       SeatTokens tokens = new SeatTokens(vertx, config.string(ConfigKey.JWT_KEY), config.integer(ConfigKey.JWT_TTL_S));
       GameRouter games = new GameRouter(vertx, nodeId, config.integer(ConfigKey.COMMAND_TIMEOUT_MS));
-      Router router = routes(vertx, config, new RestApi(games, tokens, schemas),
+      Router router = routes(vertx, config, new RestApi(games, tokens, schemas, SigningKeys.from(config)),
           new WebSocketEndpoint(hub, games, tokens, schemas, config), this::ready);
       server = vertx.createHttpServer(new HttpServerOptions()
               .setMaxWebSocketFrameSize(config.integer(ConfigKey.WS_MAX_FRAME))
@@ -82,6 +83,9 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/games/:gameId").handler(api::view);
     router.get("/games/:gameId/events").handler(api::events);
     router.get("/games/:gameId/replay").handler(api::replay);
+    router.get("/games/:gameId/fairness").handler(api::fairness);
+    router.get("/games/:gameId/certificate").handler(api::certificate);
+    router.get("/.well-known/jwks.json").handler(api::jwks);
     router.get("/health/live").handler(ctx -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")));
     router.get("/health/ready").handler(ctx -> ready.get()
         .onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")))

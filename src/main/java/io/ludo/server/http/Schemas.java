@@ -21,7 +21,7 @@ public final class Schemas {
   public static final String WS_MESSAGE = "ws-message.json";
   private static final String BASE = "https://ludo.io/schemas/";
   private static final List<String> ALL =
-      List.of("player-name.json", "options.json", CREATE_GAME, JOIN_GAME, MOVE, EMPTY, QUERY, WS_MESSAGE);
+      List.of("player-name.json", "client-seed.json", "options.json", CREATE_GAME, JOIN_GAME, MOVE, EMPTY, QUERY, WS_MESSAGE);
 
   private final SchemaRepository repository;
 

@@ -2,6 +2,7 @@ package io.ludo.server.store;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -95,7 +96,7 @@ final class GroupCommit {
   }
 
   /**
-   * One transaction: new game rows, every event row, each command's reply, then each game's head,
+   * One transaction: new game rows and their secrets, every event row, each command's reply, then each game's head,
    * fenced by its seq and its owner's epoch.
    */
   private static Future<Void> write(SqlConnection conn, List<Append> batch) {
@@ -103,9 +104,13 @@ final class GroupCommit {
     List<Tuple> events = new ArrayList<>();
     List<Tuple> heads = new ArrayList<>();
     List<Tuple> commands = new ArrayList<>();
+    List<Tuple> secrets = new ArrayList<>();
     for (Append a : batch) {
       if (a.createsGame()) {
         newGames.add(Tuple.of(a.gameId(), a.roomName(), a.status(), a.node()));
+        if (a.serverSeed() != null) {
+          secrets.add(Tuple.of(a.gameId(), Buffer.buffer(a.serverSeed())));
+        }
       }
       for (int i = 0; i < a.events().size(); i++) {
         JsonObject e = a.events().getJsonObject(i);
@@ -120,6 +125,9 @@ final class GroupCommit {
         ? Future.succeededFuture()
         : conn.preparedQuery(Sql.INSERT_GAME).executeBatch(newGames);
     return games
+        .compose(v -> secrets.isEmpty()
+            ? Future.succeededFuture()
+            : conn.preparedQuery(Sql.INSERT_SECRET).executeBatch(secrets))
         .compose(v -> conn.preparedQuery(Sql.INSERT_EVENT).executeBatch(events))
         .compose(v -> commands.isEmpty()
             ? Future.succeededFuture()
