@@ -10,6 +10,7 @@ import io.ludo.server.bus.Addresses;
 import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
 import io.ludo.server.errors.ErrorCode;
+import io.ludo.server.validator.MoveValidator;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -36,6 +37,7 @@ public final class GameDirectoryVerticle extends VerticleBase {
   private final Config config;
   private final String nodeId;
   private final Map<String, Future<String>> deployments = new HashMap<>();
+  private MoveValidator validator;
 
   private final NodeStats stats;
 
@@ -47,6 +49,7 @@ public final class GameDirectoryVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    validator = MoveValidator.from(vertx, config, stats);
     vertx.setPeriodic(SWEEP_MS, id -> forgetRetiredRooms());
     return vertx.eventBus().<JsonObject>localConsumer(Addresses.directory(nodeId), this::onMessage).completion();
   }
@@ -134,10 +137,18 @@ public final class GameDirectoryVerticle extends VerticleBase {
     var verticle = new GameVerticle(spec, seed -> ServerDice.forGame(seed, config.string(ConfigKey.TEST_DICE)),
         // the owner gives up on a slow append before the edge gives up on the owner, so that a
         // client hears a clear "retry" rather than a time-out that leaves the outcome unknown
-        Clock.systemUTC(), config.integer(ConfigKey.COMMAND_TIMEOUT_MS) * 2L / 3, stats);
+        Clock.systemUTC(), config.integer(ConfigKey.COMMAND_TIMEOUT_MS) * 2L / 3, stats, validator);
     return vertx.deployVerticle(verticle)
         .recover(e -> Future.failedFuture(ErrorCode.GAME_NOT_FOUND.name().equals(e.getMessage())
             ? ErrorCode.GAME_NOT_FOUND.name() : ErrorCode.UNAVAILABLE.name()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (validator != null) {
+      validator.close();
+    }
+    return Future.succeededFuture();
   }
 
   private long idleMs() {

@@ -15,6 +15,7 @@ import io.ludo.json.GameViewJson;
 import io.ludo.server.NodeStats;
 import io.ludo.server.bus.Addresses;
 import io.ludo.server.errors.ErrorCode;
+import io.ludo.server.validator.MoveValidator;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -68,9 +69,13 @@ public final class GameVerticle extends VerticleBase {
 
   private final NodeStats stats;
 
+  /** The operator's move validator, or null. */
+  private final MoveValidator validator;
+
   public GameVerticle(GameSpec spec, Function<byte[], Dice> diceFactory, Clock clock, long appendTimeoutMs,
-      NodeStats stats) {
+      NodeStats stats, MoveValidator validator) {
     this.stats = stats;
+    this.validator = validator;
     this.spec = spec;
     this.diceFactory = diceFactory;
     this.clock = clock;
@@ -193,34 +198,59 @@ public final class GameVerticle extends VerticleBase {
         message.reply(error(ErrorCode.of(refused.error()), refused.error().name().toLowerCase().replace('_', ' ')));
         yield Future.succeededFuture();
       }
-      case Outcome.Accepted accepted -> {
-        GameState before = state;
-        List<Sealed> recorded = record(before, accepted.events());
-        GameState after = fold(before, recorded);
-        JsonObject reply = reply(command, accepted.events(), after);
-        yield persist(before, after, recorded, commandId, reply).transform(ar -> {
-          if (ar.failed() && Ownership.isFenced(ar.cause())) {
-            fencedOut();
-            message.reply(error(ErrorCode.UNAVAILABLE, "the game moved to another node; retry"));
-            return Future.succeededFuture();
-          }
-          if (ar.failed()) {
-            mustReconcile = true;
-            message.reply(error(ErrorCode.UNAVAILABLE, "the move could not be stored; retry"));
-            return Future.succeededFuture();
-          }
-          state = after;
-          advance(recorded);
-          if (commandId != null) {
-            replies.put(commandId, reply);
-          }
-          message.reply(reply.copy());
-          publish(before, recorded);
-          afterChange();
-          return Future.succeededFuture();
-        });
-      }
+      case Outcome.Accepted accepted -> vetted(command).compose(verdict -> switch (verdict) {
+        case APPLY -> apply(message, command, commandId, accepted);
+        case REJECTED -> {
+          message.reply(error(ErrorCode.VALIDATOR_REJECTED, "the move validator refused this move"));
+          yield Future.<Void>succeededFuture();
+        }
+        case UNAVAILABLE -> {
+          message.reply(error(ErrorCode.VALIDATOR_UNAVAILABLE, "the move validator is unavailable; retry"));
+          yield Future.<Void>succeededFuture();
+        }
+      });
     };
+  }
+
+  /**
+   * A move the rules accept goes to the operator's validator, if any, before it is stored: inside
+   * this room's one-at-a-time chain, so that nothing else is decided meanwhile.
+   */
+  private Future<MoveValidator.Verdict> vetted(GameCommand command) {
+    if (validator == null || !(command instanceof GameCommand.Move m)) {
+      return Future.succeededFuture(MoveValidator.Verdict.APPLY);
+    }
+    return validator.check(spec.gameId(), m.playerId(), m.tokenIndex(), state.position().dice(), state.seq() + 1);
+  }
+
+  /** Stores the events of an accepted command; only once they are durable, applies, answers and publishes them. */
+  private Future<Void> apply(Message<JsonObject> message, GameCommand command, String commandId,
+      Outcome.Accepted accepted) {
+    GameState before = state;
+    List<Sealed> recorded = record(before, accepted.events());
+    GameState after = fold(before, recorded);
+    JsonObject reply = reply(command, accepted.events(), after);
+    return persist(before, after, recorded, commandId, reply).transform(ar -> {
+      if (ar.failed() && Ownership.isFenced(ar.cause())) {
+        fencedOut();
+        message.reply(error(ErrorCode.UNAVAILABLE, "the game moved to another node; retry"));
+        return Future.succeededFuture();
+      }
+      if (ar.failed()) {
+        mustReconcile = true;
+        message.reply(error(ErrorCode.UNAVAILABLE, "the move could not be stored; retry"));
+        return Future.succeededFuture();
+      }
+      state = after;
+      advance(recorded);
+      if (commandId != null) {
+        replies.put(commandId, reply);
+      }
+      message.reply(reply.copy());
+      publish(before, recorded);
+      afterChange();
+      return Future.succeededFuture();
+    });
   }
 
   private JsonObject reply(GameCommand command, List<GameEvent> events, GameState after) {
