@@ -264,6 +264,10 @@ class FairnessTest {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       int code = VerifyCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
       assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("OK: "), out.toString(StandardCharsets.UTF_8));
+      for (String name : names) {
+        Files.delete(dir.resolve(name + ".json"));
+      }
+      Files.delete(dir);
       return code;
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
