@@ -128,7 +128,7 @@ public final class RecordVerifier {
         + " client seeds for " + end.players().size() + " seats");
     for (int i = 0; i < log.size(); i++) {
       JsonObject e = log.getJsonObject(i);
-      if ("GAME_FINISHED".equals(e.getString("type")) && e.containsKey("server_seed")) {
+      if ("GAME_FINISHED".equals(e.getString("type"))) {
         require(Objects.equals(e.getString("server_seed"), fairness.getString("server_seed")),
             "event " + (i + 1) + ": GAME_FINISHED reveals server_seed " + e.getValue("server_seed")
                 + ", the fairness document " + fairness.getValue("server_seed"));

@@ -71,7 +71,16 @@ class FairnessTest {
             });
             return game.play(20_000);
           })
-          .compose(end -> fetch(api, game.gameId))
+          .compose(end -> api.view(game.gameId).compose(view -> fetch(api, game.gameId).map(record -> {
+            test.verify(() -> {
+              assertEquals(record.fairness().getString("server_seed"), view.body().getString("server_seed"),
+                  "the view reveals the seed once the game is over");
+              JsonArray log = record.events().getJsonArray("events");
+              assertEquals(record.fairness().getString("server_seed"),
+                  log.getJsonObject(log.size() - 1).getString("server_seed"), "so does GAME_FINISHED");
+            });
+            return record;
+          })))
           // hundreds of verifications: off the event loop
           .compose(record -> vertx.executeBlocking(() -> {
             test.verify(() -> {
@@ -81,6 +90,7 @@ class FairnessTest {
               tamperedSeedFails(record);
               tamperedSignatureFails(record);
               aResealedAndResignedWrongRollStillFails(record, node);
+              aResealedAndResignedIllegalMoveStillFails(record, node);
             });
             return game.gameId;
           })))
@@ -235,6 +245,35 @@ class FairnessTest {
     }
     JsonObject event = log.getJsonObject(roll);
     event.put("dice_value", event.getInteger("dice_value") % 6 + 1);
+    RecordVerifier.Result result = resealedAndResigned(record, node, log);
+    assertFalse(result.ok());
+    assertTrue(result.message().startsWith("event " + (roll + 1) + ": the record says"), result.message());
+  }
+
+  /** The same for a move of a token that the roll did not allow. */
+  private static void aResealedAndResignedIllegalMoveStillFails(PublicRecord record, Node node) {
+    JsonArray log = record.events().getJsonArray("events").copy();
+    for (int i = 1; i < log.size(); i++) {
+      JsonObject rolled = log.getJsonObject(i - 1);
+      if ("TOKEN_MOVED".equals(log.getJsonObject(i).getString("type")) && rolled.getJsonArray("legal_moves").size() < 4) {
+        int illegal = 0;
+        while (rolled.getJsonArray("legal_moves").contains(illegal)) {
+          illegal++;
+        }
+        log.getJsonObject(i).put("token_index", illegal);
+        RecordVerifier.Result result = resealedAndResigned(record, node, log);
+        assertFalse(result.ok());
+        assertTrue(result.message().startsWith("event " + (i + 1) + ": the engine refuses moving token " + illegal),
+            result.message());
+        assertTrue(result.message().contains("ILLEGAL_MOVE"), result.message());
+        return;
+      }
+    }
+    throw new AssertionError("no move with fewer than four choices in the game");
+  }
+
+  /** Verifies {@code log} after chaining it again and signing its new last hash with the node's own key. */
+  private static RecordVerifier.Result resealedAndResigned(PublicRecord record, Node node, JsonArray log) {
     String prev = EventChain.GENESIS;
     for (int i = 0; i < log.size(); i++) {
       JsonObject sealed = EventChain.seal(prev, log.getJsonObject(i));
@@ -243,10 +282,7 @@ class FairnessTest {
     }
     JsonObject certificate = SigningKeys.from(node.config())
         .certificate(record.certificate().getString("game_id"), log.size(), prev);
-    RecordVerifier.Result result = RecordVerifier.verify(record.events().copy().put("events", log), record.fairness(),
-        certificate, record.jwks());
-    assertFalse(result.ok());
-    assertTrue(result.message().startsWith("event " + (roll + 1) + ": the record says"), result.message());
+    return RecordVerifier.verify(record.events().copy().put("events", log), record.fairness(), certificate, record.jwks());
   }
 
   private static int runVerifyCommand(PublicRecord record) {
