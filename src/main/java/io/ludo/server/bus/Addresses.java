@@ -15,6 +15,12 @@ public final class Addresses {
   /** Answers once the database answers. */
   public static final String PERSIST_PING = "ludo.persistence.ping";
 
+  /**
+   * A game finished (local, sent by its owner; again after a takeover of a finished game):
+   * {@code {"game_id","view"}}. Consumers must be idempotent by game id.
+   */
+  public static final String GAMES_FINISHED = "ludo.games.finished";
+
   /** This node's door for bridge commands, after the bridge guard checked where they were sent (local). */
   public static final String BRIDGE_INBOX = "ludo.bridge.inbox";
 

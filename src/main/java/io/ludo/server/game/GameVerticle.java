@@ -66,6 +66,7 @@ public final class GameVerticle extends VerticleBase {
   private boolean mustReconcile;
   private MessageConsumer<JsonObject> consumer;
   private long idleTimer = -1;
+  private boolean finishReported;
 
   private final NodeStats stats;
 
@@ -147,6 +148,9 @@ public final class GameVerticle extends VerticleBase {
       }
       state = fold(null, events);
       advance(events);
+      if (state.status() == Status.FINISHED) {
+        reportFinished();
+      }
       return Future.succeededFuture();
     });
   }
@@ -424,6 +428,16 @@ public final class GameVerticle extends VerticleBase {
   private void afterChange() {
     if (state.status() == Status.FINISHED) {
       retireIn(spec.lingerMs());
+      reportFinished();
+    }
+  }
+
+  /** Tells this node's play services (leaderboard) once per load; they count each game once. */
+  private void reportFinished() {
+    if (!finishReported) {
+      finishReported = true;
+      vertx.eventBus().send(Addresses.GAMES_FINISHED, new JsonObject().put("game_id", spec.gameId()).put("view", view()),
+          new DeliveryOptions().setLocalOnly(true));
     }
   }
 
