@@ -147,6 +147,25 @@ class FairnessTest {
   }
 
   @Test
+  void givenAnAbandonedGame_whenItEnds_thenTheSeedIsRevealedAndItsRecordVerifies(Vertx vertx, VertxTestContext test) {
+    TestNodes.start(vertx).compose(node -> {
+      ApiClient api = new ApiClient(vertx, node.httpPort());
+      return RestGame.open(api)
+          .compose(game -> game.play(5).map(p -> game))
+          .compose(game -> api.post("/games/" + game.gameId + "/leave", game.tokenBySeat.get(2), null)
+              .compose(left -> fetch(api, game.gameId).map(record -> {
+                test.verify(() -> {
+                  assertEquals(200, left.status(), String.valueOf(left.body()));
+                  JsonArray log = record.events().getJsonArray("events");
+                  assertEquals("GAME_FINISHED", log.getJsonObject(log.size() - 1).getString("type"));
+                  assertTrue(record.verify().ok(), record.verify().message());
+                });
+                return null;
+              })));
+    }).onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
   void givenAGameTakenOverByAnotherNode_whenItFinishesThere_thenItsDiceAndChainCarryOnAndItVerifies(VertxTestContext test) {
     Vertx first = Vertx.vertx();
     Vertx second = Vertx.vertx();
