@@ -12,6 +12,7 @@ import io.ludo.json.EventChain;
 import io.ludo.json.FairnessJson;
 import io.ludo.json.GameEventJson;
 import io.ludo.json.GameViewJson;
+import io.ludo.rules.RuleEvent.GameFinished;
 import io.ludo.server.NodeStats;
 import io.ludo.server.bus.Addresses;
 import io.ludo.server.errors.ErrorCode;
@@ -26,9 +27,9 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -315,7 +316,7 @@ public final class GameVerticle extends VerticleBase {
   }
 
   private static boolean isGameFinished(GameEvent e) {
-    return e instanceof GameEvent.Play p && p.event() instanceof io.ludo.rules.RuleEvent.GameFinished;
+    return e instanceof GameEvent.Play p && p.event() instanceof GameFinished;
   }
 
   /** The log now ends with {@code events}: the next event chains to the last one's hash. */
