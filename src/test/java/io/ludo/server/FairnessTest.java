@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -143,6 +144,33 @@ class FairnessTest {
                   return null;
                 }));
           });
+    }).onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
+  void givenASpectatorOnAWebSocket_whenTheGameIsPlayed_thenItReceivesEachEventExactlyAsTheLogServesIt(
+      Vertx vertx, VertxTestContext test) {
+    TestNodes.start(vertx).compose(node -> {
+      ApiClient api = new ApiClient(vertx, node.httpPort());
+      return RestGame.open(api).compose(game -> WsClient.connect(vertx, node.httpPort(), "/ws/" + game.gameId + "?spectate")
+          .compose(spectator -> spectator.await(f -> "state".equals(f.getString("type")))
+              .compose(state -> game.play(30))
+              .compose(p -> api.get("/games/" + game.gameId + "/events"))
+              .compose(events -> {
+                JsonArray log = events.body().getJsonArray("events");
+                int last = log.getJsonObject(log.size() - 1).getInteger("seq");
+                return spectator.await(f -> "event".equals(f.getString("type")) && f.getInteger("seq") == last).map(v -> {
+                  test.verify(() -> {
+                    List<JsonObject> frames = spectator.frames("event");
+                    assertTrue(frames.size() >= 30, "the spectator saw the game: " + frames.size());
+                    for (JsonObject frame : frames) {
+                      assertEquals(log.getJsonObject(frame.getInteger("seq") - 1), frame.getJsonObject("event"),
+                          "the socket's event " + frame.getInteger("seq") + " is the log's, hash and all");
+                    }
+                  });
+                  return null;
+                });
+              })));
     }).onComplete(test.succeedingThenComplete());
   }
 
