@@ -10,6 +10,9 @@ import io.ludo.game.GameEvent.GameStarted;
 import io.ludo.game.GameEvent.Play;
 import io.ludo.game.GameEvent.PlayerJoined;
 import io.ludo.game.GameEvent.PlayerLeft;
+import io.ludo.game.GameEvent.PlayerReturned;
+import io.ludo.game.GameEvent.TurnTimedOut;
+import io.ludo.game.GameEvent.TurnTimerSet;
 import io.ludo.game.GameState;
 import io.ludo.game.Outcome;
 import io.ludo.game.Player;
@@ -161,6 +164,11 @@ public final class RecordVerifier {
     same(1, creation, recorded);
     GameState s = Game.fold(creation);
     int at = creation.size();
+    if (at < recorded.size() && recorded.get(at) instanceof TurnTimerSet timer) {
+      // the room's turn timer, set with its creation (Game.setUp): not a command of its own
+      s = Game.evolve(s, timer);
+      at++;
+    }
     while (at < recorded.size()) {
       GameEvent first = recorded.get(at);
       GameCommand command = commandOf(s, first, at + 1);
@@ -181,15 +189,28 @@ public final class RecordVerifier {
   /** The command that the event at {@code seq} records the start of. */
   private static GameCommand commandOf(GameState s, GameEvent first, int seq) {
     return switch (first) {
+      case PlayerJoined j when j.bot() -> new GameCommand.AddBot(s.creatorId(), j.playerId(), j.name());
       case PlayerJoined j -> new GameCommand.Join(j.playerId(), j.name(), j.clientSeed());
       case PlayerLeft l -> new GameCommand.Leave(l.playerId());
       case GameStarted st -> new GameCommand.Start(s.creatorId());
-      case Play p when p.event() instanceof DiceRolled && p.playerId() != null -> new GameCommand.Roll(p.playerId());
+      case TurnTimedOut t -> new GameCommand.TimeOut(t.playerId(), s.seq());
+      case PlayerReturned r -> new GameCommand.Return(r.playerId());
+      case Play p when p.event() instanceof DiceRolled && p.playerId() != null ->
+          byServerOrPlayer(s, new GameCommand.Roll(p.playerId()));
       case Play p when p.event() instanceof TokenMoved m && p.playerId() != null ->
-          new GameCommand.Move(p.playerId(), m.token(), 0);
+          byServerOrPlayer(s, new GameCommand.Move(p.playerId(), m.token(), 0));
       default -> throw new Discrepancy("event " + seq + " (" + GameEventJson.type(first)
           + ") follows from no command: it can only come with the events of one");
     };
+  }
+
+  /**
+   * A roll or move in the name of a seat the server plays for right now (a bot's, an away
+   * player's, a timed-out turn) is the server's; otherwise the player's own. (An away player who
+   * acts again is recorded with a PLAYER_RETURNED first, replayed as its own command.)
+   */
+  private static GameCommand byServerOrPlayer(GameState s, GameCommand command) {
+    return s.serverActs() && s.actor().playerId().equals(command.playerId()) ? new GameCommand.Auto(command) : command;
   }
 
   private static void same(int fromSeq, List<GameEvent> decided, List<GameEvent> recorded) {

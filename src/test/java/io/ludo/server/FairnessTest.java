@@ -175,6 +175,36 @@ class FairnessTest {
   }
 
   @Test
+  void givenBotsAndATimedOutPlayer_whenTheServerPlaysTheGameToItsEnd_thenItsRecordVerifies(Vertx vertx, VertxTestContext test) {
+    TestNodes.start(vertx, Map.of(ConfigKey.BOT_DELAY_MS, 2)).compose(node -> {
+      ApiClient api = new ApiClient(vertx, node.httpPort());
+      // Ann never acts: her first turn times out, one strike makes her away, and the server plays on for everyone
+      return api.post("/games", null, new JsonObject().put("player_name", "Ann").put("max_players", 4).put("bots", 3)
+              .put("turn_timeout_ms", 1000).put("max_strikes", 1))
+          .compose(created -> gameOver(vertx, node, created.body().getString("game_id")))
+          .compose(gameId -> fetch(api, gameId))
+          .map(record -> {
+            test.verify(() -> {
+              List<String> types = record.events().getJsonArray("events").stream()
+                  .map(e -> ((JsonObject) e).getString("type")).toList();
+              assertTrue(types.contains("TURN_TIMER_SET") && types.contains("TURN_TIMED_OUT"), String.valueOf(types));
+              assertEquals(4, record.fairness().getJsonArray("client_seeds").size(), "bots have client seeds too");
+              assertTrue(record.verify().ok(), record.verify().message());
+            });
+            return null;
+          });
+    }).onComplete(test.succeedingThenComplete());
+  }
+
+  /** Watches the game as a spectator until its GAME_FINISHED event. */
+  private static Future<String> gameOver(Vertx vertx, Node node, String gameId) {
+    return WsClient.connect(vertx, node.httpPort(), "/ws/" + gameId + "?spectate")
+        .compose(spectator -> spectator.await(f -> "event".equals(f.getString("type"))
+            && "GAME_FINISHED".equals(f.getJsonObject("event").getString("type"))))
+        .map(finished -> gameId);
+  }
+
+  @Test
   void givenAnAbandonedGame_whenItEnds_thenTheSeedIsRevealedAndItsRecordVerifies(Vertx vertx, VertxTestContext test) {
     TestNodes.start(vertx).compose(node -> {
       ApiClient api = new ApiClient(vertx, node.httpPort());

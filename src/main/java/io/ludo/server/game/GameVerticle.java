@@ -1,11 +1,14 @@
 package io.ludo.server.game;
 
+import io.ludo.bots.Strategies;
+import io.ludo.bots.Strategy;
 import io.ludo.game.Dice;
 import io.ludo.game.Game;
 import io.ludo.game.GameCommand;
 import io.ludo.game.GameEvent;
 import io.ludo.game.GameState;
 import io.ludo.game.Outcome;
+import io.ludo.game.Player;
 import io.ludo.game.Recorded;
 import io.ludo.game.Status;
 import io.ludo.json.EventChain;
@@ -70,13 +73,21 @@ public final class GameVerticle extends VerticleBase {
   private boolean finishReported;
 
   private final NodeStats stats;
-
+  /** The pause before the server acts for a seat (a bot's, an away player's, a timed-out turn). */
+  private final long botDelayMs;
+  /** How the server plays for a seat: the greedy bot (deterministic: no randomness needed). */
+  private final Strategy autopilot = Strategies.create("greedy", new java.util.Random(0));
+  /** When the last event was recorded: turn deadlines count from it, so they survive a takeover. */
+  private long lastEventAt;
+  private long automationTimer = -1;
+  private int spectators;
   /** The operator's move validator, or null. */
   private final MoveValidator validator;
 
   public GameVerticle(GameSpec spec, Function<byte[], Dice> diceFactory, Clock clock, long appendTimeoutMs,
-      NodeStats stats, MoveValidator validator) {
+      NodeStats stats, long botDelayMs, MoveValidator validator) {
     this.stats = stats;
+    this.botDelayMs = botDelayMs;
     this.validator = validator;
     this.spec = spec;
     this.diceFactory = diceFactory;
@@ -103,6 +114,7 @@ public final class GameVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     stats.gameUnloaded();
+    cancelAutomation();
     return vertx.sharedData().getLockWithTimeout(Ownership.lockName(spec.gameId()), LOCK_TIMEOUT_MS)
         .compose(lock -> consumer.unregister().transform(v -> tail)
             .transform(v -> Ownership.owners(vertx)
@@ -124,6 +136,7 @@ public final class GameVerticle extends VerticleBase {
     return persist(null, created, recorded, null, null).onSuccess(v -> {
       state = created;
       advance(recorded);
+      schedule();
     });
   }
 
@@ -152,6 +165,7 @@ public final class GameVerticle extends VerticleBase {
       if (state.status() == Status.FINISHED) {
         reportFinished();
       }
+      schedule();
       return Future.succeededFuture();
     });
   }
@@ -165,61 +179,74 @@ public final class GameVerticle extends VerticleBase {
       case "view" -> message.reply(view());
       case "fairness" -> message.reply(FairnessJson.write(state, revealedSeed()));
       case "presence" -> {
-        sockets.merge(body.getString("player_id"), body.getInteger("delta", 0), Integer::sum);
-        sockets.values().removeIf(n -> n <= 0);
+        presence(body.getString("player_id"), body.getInteger("delta", 0));
         message.reply(new JsonObject().put("ok", true));
       }
-      default -> tail = tail.transform(ignored -> handle(message));
+      default -> enqueue(() -> decideAndApply(body.getString("command_id"), parse(body)).onSuccess(message::reply));
     }
   }
 
-  private Future<Void> handle(Message<JsonObject> message) {
-    Future<Void> ready = mustReconcile ? reconcile() : Future.succeededFuture();
-    return ready.transform(r -> {
-      if (r.failed()) {
-        message.reply(error(ErrorCode.UNAVAILABLE, "the game's database is unreachable; retry"));
-        return Future.<Void>succeededFuture();
-      }
-      return decideAndApply(message);
-    });
+  /** Sockets open for a player (null: a spectator's) on any node. A returning away player takes the seat back. */
+  private void presence(String playerId, int delta) {
+    if (playerId == null) {
+      spectators = Math.max(0, spectators + delta);
+      return;
+    }
+    sockets.merge(playerId, delta, Integer::sum);
+    sockets.values().removeIf(n -> n <= 0);
+    if (delta > 0 && state.player(playerId).map(Player::away).orElse(false)) {
+      enqueue(() -> decideAndApply(null, new GameCommand.Return(playerId)));
+    }
   }
 
-  private Future<Void> decideAndApply(Message<JsonObject> message) {
-    String commandId = message.body().getString("command_id");
+  private static GameCommand parse(JsonObject body) {
+    try {
+      return GameCommands.parse(body);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Runs {@code work} after every command before it: one at a time, in arrival order. */
+  private void enqueue(java.util.function.Supplier<Future<JsonObject>> work) {
+    tail = tail.transform(ignored -> {
+      Future<Void> ready = mustReconcile ? reconcile() : Future.succeededFuture();
+      return ready.transform(r -> r.failed()
+          ? Future.succeededFuture(error(ErrorCode.UNAVAILABLE, "the game's database is unreachable; retry"))
+          : work.get());
+    }).onSuccess(reply -> {
+      if (reply.containsKey("error") && ErrorCode.UNAVAILABLE.name().equals(reply.getJsonObject("error").getString("code"))) {
+        retryAutomationLater();
+      }
+    }).mapEmpty();
+  }
+
+  /** Decides a command, makes its events durable, applies them; answers the reply (an error reply on failure). */
+  private Future<JsonObject> decideAndApply(String commandId, GameCommand command) {
     JsonObject answered = commandId == null ? null : replies.get(commandId);
     if (answered != null) {
-      message.reply(answered.copy());
-      return Future.succeededFuture();
+      return Future.succeededFuture(answered.copy());
     }
-    GameCommand command;
-    try {
-      command = GameCommands.parse(message.body());
-    } catch (RuntimeException e) {
-      message.reply(error(ErrorCode.INVALID_INPUT, "malformed command"));
-      return Future.succeededFuture();
+    if (command == null) {
+      return Future.succeededFuture(error(ErrorCode.INVALID_INPUT, "malformed command"));
     }
     return switch (Game.decide(state, command, dice)) {
-      case Outcome.Refused refused -> {
-        message.reply(error(ErrorCode.of(refused.error()), refused.error().name().toLowerCase().replace('_', ' ')));
-        yield Future.succeededFuture();
-      }
+      case Outcome.Refused refused -> Future.succeededFuture(
+          error(ErrorCode.of(refused.error()), refused.error().name().toLowerCase().replace('_', ' ')));
       case Outcome.Accepted accepted -> vetted(command).compose(verdict -> switch (verdict) {
-        case APPLY -> apply(message, command, commandId, accepted);
-        case REJECTED -> {
-          message.reply(error(ErrorCode.VALIDATOR_REJECTED, "the move validator refused this move"));
-          yield Future.<Void>succeededFuture();
-        }
-        case UNAVAILABLE -> {
-          message.reply(error(ErrorCode.VALIDATOR_UNAVAILABLE, "the move validator is unavailable; retry"));
-          yield Future.<Void>succeededFuture();
-        }
+        case APPLY -> apply(commandId, command, accepted);
+        case REJECTED -> Future.succeededFuture(
+            error(ErrorCode.VALIDATOR_REJECTED, "the move validator refused this move"));
+        case UNAVAILABLE -> Future.succeededFuture(
+            error(ErrorCode.VALIDATOR_UNAVAILABLE, "the move validator is unavailable; retry"));
       });
     };
   }
 
   /**
-   * A move the rules accept goes to the operator's validator, if any, before it is stored: inside
-   * this room's one-at-a-time chain, so that nothing else is decided meanwhile.
+   * A player's move that the rules accept goes to the operator's validator, if any, before it is
+   * stored: inside this room's one-at-a-time chain, so that nothing else is decided meanwhile.
+   * The server's own moves (bots, away players, timed-out turns) are not sent.
    */
   private Future<MoveValidator.Verdict> vetted(GameCommand command) {
     if (validator == null || !(command instanceof GameCommand.Move m)) {
@@ -228,9 +255,8 @@ public final class GameVerticle extends VerticleBase {
     return validator.check(spec.gameId(), m.playerId(), m.tokenIndex(), state.position().dice(), state.seq() + 1);
   }
 
-  /** Stores the events of an accepted command; only once they are durable, applies, answers and publishes them. */
-  private Future<Void> apply(Message<JsonObject> message, GameCommand command, String commandId,
-      Outcome.Accepted accepted) {
+  /** Stores the events of an accepted command; only once they are durable, applies and publishes them. */
+  private Future<JsonObject> apply(String commandId, GameCommand command, Outcome.Accepted accepted) {
     GameState before = state;
     List<Sealed> recorded = record(before, accepted.events());
     GameState after = fold(before, recorded);
@@ -238,23 +264,20 @@ public final class GameVerticle extends VerticleBase {
     return persist(before, after, recorded, commandId, reply).transform(ar -> {
       if (ar.failed() && Ownership.isFenced(ar.cause())) {
         fencedOut();
-        message.reply(error(ErrorCode.UNAVAILABLE, "the game moved to another node; retry"));
-        return Future.succeededFuture();
+        return Future.succeededFuture(error(ErrorCode.UNAVAILABLE, "the game moved to another node; retry"));
       }
       if (ar.failed()) {
         mustReconcile = true;
-        message.reply(error(ErrorCode.UNAVAILABLE, "the move could not be stored; retry"));
-        return Future.succeededFuture();
+        return Future.succeededFuture(error(ErrorCode.UNAVAILABLE, "the move could not be stored; retry"));
       }
       state = after;
       advance(recorded);
       if (commandId != null) {
         replies.put(commandId, reply);
       }
-      message.reply(reply.copy());
       publish(before, recorded);
       afterChange();
-      return Future.succeededFuture();
+      return Future.succeededFuture(reply.copy());
     });
   }
 
@@ -319,10 +342,12 @@ public final class GameVerticle extends VerticleBase {
     return e instanceof GameEvent.Play p && p.event() instanceof GameFinished;
   }
 
-  /** The log now ends with {@code events}: the next event chains to the last one's hash. */
+  /** The log now ends with {@code events}: the next event chains to the last one's hash, timers count from its time. */
   private void advance(List<Sealed> events) {
     if (!events.isEmpty()) {
-      lastHash = events.get(events.size() - 1).json().getString(EventChain.HASH, EventChain.GENESIS);
+      Sealed last = events.get(events.size() - 1);
+      lastHash = last.json().getString(EventChain.HASH, EventChain.GENESIS);
+      lastEventAt = last.recorded().at();
     }
   }
 
@@ -398,12 +423,23 @@ public final class GameVerticle extends VerticleBase {
           .put("type", "event")
           .put("seq", r.recorded().seq())
           .put("event", r.json())
-          .put("turn", GameViewJson.turn(at)));
+          .put("turn", withDeadline(GameViewJson.turn(at), at, r.recorded().at())));
     }
   }
 
+  /** When a turn timer runs, the turn says until when (epoch ms). */
+  private static JsonObject withDeadline(JsonObject turn, GameState at, long since) {
+    return at.timerRuns() ? turn.put("turn_deadline", since + at.timer().timeoutMs()) : turn;
+  }
+
   private JsonObject view() {
-    JsonObject view = GameViewJson.write(state, Set.copyOf(sockets.keySet())).put("owner_node", spec.nodeId());
+    JsonObject view = GameViewJson.write(state, Set.copyOf(sockets.keySet())).put("owner_node", spec.nodeId())
+        .put("spectators", spectators)
+        .put("turn_deadline", state.timerRuns() ? lastEventAt + state.timer().timeoutMs() : null);
+    if (state.timer().on()) {
+      view.put("turn_timeout_ms", state.timer().timeoutMs()).put("max_strikes", state.timer().maxStrikes());
+    }
+    withDeadline(view.getJsonObject("turn"), state, lastEventAt);
     byte[] revealed = revealedSeed();
     return revealed == null ? view : view.put("server_seed", HexFormat.of().formatHex(revealed));
   }
@@ -427,6 +463,7 @@ public final class GameVerticle extends VerticleBase {
   // ---------------------------------------------------------------- lifetime
 
   private void afterChange() {
+    schedule();
     if (state.status() == Status.FINISHED) {
       retireIn(spec.lingerMs());
       reportFinished();
@@ -439,6 +476,53 @@ public final class GameVerticle extends VerticleBase {
       finishReported = true;
       vertx.eventBus().send(Addresses.GAMES_FINISHED, new JsonObject().put("game_id", spec.gameId()).put("view", view()),
           new DeliveryOptions().setLocalOnly(true));
+    }
+  }
+
+  // ---------------------------------------------------------------- automation
+
+  /**
+   * Sets the one pending automatic action for the current state: the server's move for a seat it
+   * plays (after the bot delay), or the timeout of a human's turn (at its deadline). Derived
+   * from the events alone, so a new owner after a takeover schedules the same.
+   */
+  private void schedule() {
+    cancelAutomation();
+    if (state == null || state.status() != Status.PLAYING) {
+      return;
+    }
+    int seq = state.seq();
+    Player actor = state.actor();
+    if (state.serverActs()) {
+      automationTimer = vertx.setTimer(Math.max(1, botDelayMs), id -> enqueue(() -> actFor(seq)));
+    } else if (state.timerRuns()) {
+      long wait = Math.max(1, lastEventAt + state.timer().timeoutMs() - clock.millis());
+      automationTimer = vertx.setTimer(wait,
+          id -> enqueue(() -> decideAndApply(null, new GameCommand.TimeOut(actor.playerId(), seq))));
+    }
+  }
+
+  private Future<JsonObject> actFor(int seq) {
+    if (state.seq() != seq || !state.serverActs()) {
+      return Future.succeededFuture(new JsonObject());
+    }
+    Player actor = state.actor();
+    GameCommand action = state.position().phase() == io.ludo.rules.Phase.ROLL
+        ? new GameCommand.Roll(actor.playerId())
+        : new GameCommand.Move(actor.playerId(), autopilot.chooseToken(state.rules(), state.position()), 0);
+    return decideAndApply(null, new GameCommand.Auto(action));
+  }
+
+  /** The database refused: automation tries again a little later (a client's command also would). */
+  private void retryAutomationLater() {
+    cancelAutomation();
+    automationTimer = vertx.setTimer(1_000, id -> schedule());
+  }
+
+  private void cancelAutomation() {
+    if (automationTimer >= 0) {
+      vertx.cancelTimer(automationTimer);
+      automationTimer = -1;
     }
   }
 
