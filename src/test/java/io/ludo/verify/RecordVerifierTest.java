@@ -9,8 +9,10 @@ import io.ludo.game.GameCommand;
 import io.ludo.game.GameEvent;
 import io.ludo.game.GameState;
 import io.ludo.game.Outcome;
+import io.ludo.game.Player;
 import io.ludo.game.Recorded;
 import io.ludo.game.Status;
+import io.ludo.game.TurnTimer;
 import io.ludo.json.EventChain;
 import io.ludo.json.FairnessJson;
 import io.ludo.json.GameEventJson;
@@ -164,6 +166,52 @@ class RecordVerifierTest {
     // a seed that matches its published hash, but not the one the game committed to at its creation
     assertFails("GAME_CREATED commits to server_seed_hash", verify(e -> e.getJsonObject(0).put("server_seed_hash",
         FairDice.commitment(HexFormat.of().parseHex(otherSeed))), f -> {}, c -> {}));
+  }
+
+  @Test
+  void givenTimedOutAwayAndReturningPlayers_whenVerified_thenTheServersOwnMovesAndTheReturnsReplay() {
+    List<GameEvent> events = new ArrayList<>(Game.create("g2", "room", 2, Options.DEFAULTS, "ann", "Ann",
+        FairDice.commitment(SEED), "ann-seed"));
+    events.addAll(Game.setUp(Game.fold(events), new TurnTimer(1000, 1), List.of()));
+    GameState s = Game.fold(events);
+    FairDice dice = new FairDice(SEED);
+    int step = 0;
+    GameCommand next = new GameCommand.Join("bob", "Bob", "bob-seed");
+    while (next != null) {
+      for (GameEvent e : ((Outcome.Accepted) Game.decide(s, next, dice)).events()) {
+        events.add(e);
+        s = Game.evolve(s, e);
+      }
+      step++;
+      if (s.status() != Status.PLAYING) {
+        next = null;
+      } else if (step % 40 == 5 && s.timerRuns()) {
+        next = new GameCommand.TimeOut(s.actor().playerId(), s.seq()); // one strike: away
+      } else if (step % 40 == 25 && s.players().stream().anyMatch(Player::away)) {
+        next = new GameCommand.Return(s.players().stream().filter(Player::away).findFirst().orElseThrow().playerId());
+      } else {
+        String who = s.actor().playerId();
+        GameCommand own = s.position().phase() == Phase.ROLL ? new GameCommand.Roll(who)
+            : new GameCommand.Move(who, s.legalMoves().get(0), 0);
+        next = s.serverActs() ? new GameCommand.Auto(own) : own;
+      }
+    }
+    List<String> types = events.stream().map(GameEventJson::type).toList();
+    assertTrue(types.contains("TURN_TIMER_SET") && types.contains("TURN_TIMED_OUT") && types.contains("PLAYER_RETURNED"),
+        String.valueOf(types));
+    JsonArray chained = new JsonArray();
+    String prev = EventChain.GENESIS;
+    for (int i = 0; i < events.size(); i++) {
+      JsonObject json = GameEventJson.write(new Recorded(i + 1, i, events.get(i)));
+      if ("GAME_FINISHED".equals(json.getString("type"))) {
+        json.put("server_seed", HexFormat.of().formatHex(SEED));
+      }
+      chained.add(EventChain.seal(prev, json));
+      prev = chained.getJsonObject(i).getString(EventChain.HASH);
+    }
+    RecordVerifier.Result result = RecordVerifier.verify(new JsonObject().put("events", chained),
+        FairnessJson.write(s, SEED), KEYS.certificate("g2", events.size(), prev), KEYS.jwks());
+    assertTrue(result.ok(), result.message());
   }
 
   @Test
