@@ -62,6 +62,14 @@ public final class FairDice implements Dice {
     return String.join("|", clientSeedsInSeatOrder);
   }
 
+  /**
+   * A bot's client seed: fixed by its seat, so that the server, which knows its own seed, cannot
+   * pick bots' seeds to shape the dice.
+   */
+  public static String botSeed(int seat) {
+    return "bot-" + seat;
+  }
+
   /** The public commitment to a server seed: the lowercase hex SHA-256 of its bytes. */
   public static String commitment(byte[] serverSeed) {
     try {

@@ -97,8 +97,7 @@ public final class Game {
       return refuse(GameError.FORBIDDEN);
     }
     String name = b.name() != null ? b.name() : "Bot " + (s.players().stream().filter(Player::bot).count() + 1);
-    // a bot's client seed is its id: the server chose both, and the record says so
-    return join(s, new Join(b.botId(), name, b.botId()), true);
+    return join(s, new Join(b.botId(), name), true);
   }
 
   private static Outcome join(GameState s, Join j) {
@@ -118,7 +117,8 @@ public final class Game {
     if (seat.isEmpty()) {
       return refuse(GameError.GAME_FULL);
     }
-    PlayerJoined joined = new PlayerJoined(j.playerId(), j.name(), seat.get(), bot, j.clientSeed());
+    PlayerJoined joined = new PlayerJoined(j.playerId(), j.name(), seat.get(), bot,
+        bot ? FairDice.botSeed(seat.get()) : j.clientSeed());
     if (s.players().size() + 1 < s.maxPlayers()) {
       return new Accepted(List.of(joined));
     }
