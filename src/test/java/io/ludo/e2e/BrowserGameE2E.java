@@ -1,0 +1,265 @@
+package io.ludo.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.ludo.server.Node;
+import io.ludo.server.TestNodes;
+import io.ludo.server.config.ConfigKey;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The browser client end to end: a node in this JVM (embedded Postgres and Redis, repeatable
+ * dice), two headless Chromium pages. Page 1 creates a 2-player game, page 2 joins it by its
+ * link, and the test clicks Roll or a highlighted token on whichever page has the turn until the
+ * game ends; then both boards must show the position and the winner of {@code GET /games/{id}}.
+ * Screenshots of both pages (start, middle, end) go to {@code target/e2e-screenshots/}.
+ */
+class BrowserGameE2E {
+  private static final int MAX_ACTIONS = 4_000;
+  private static final Duration MAX_GAME_TIME = Duration.ofMinutes(8);
+  private static final Duration STEP_WAIT = Duration.ofSeconds(10);
+
+  private static Vertx vertx;
+  private static Node node;
+  private static String base;
+  private static Path shots;
+  private static final List<WebDriver> drivers = new ArrayList<>();
+  private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @BeforeAll
+  static void startNodeAndBrowsers() throws Exception {
+    assertNotNull(BrowserGameE2E.class.getClassLoader().getResource("web/static/vendor/vertx-eventbus.js"),
+        "web/static/vendor/vertx-eventbus.js is not on the classpath: run with the profile web (mvn -Pweb,e2e verify)");
+    vertx = Vertx.vertx();
+    node = TestNodes.start(vertx, Map.of(ConfigKey.TEST_DICE, "seed:42")).toCompletionStage().toCompletableFuture()
+        .get(120, TimeUnit.SECONDS);
+    base = "http://127.0.0.1:" + node.httpPort();
+    shots = Path.of(System.getProperty("e2e.screenshots", "target/e2e-screenshots"));
+    Files.createDirectories(shots);
+    HttpResponse<String> page = get("/");
+    assertEquals(200, page.statusCode(), "GET / must serve the web client");
+    assertTrue(page.body().contains("/static/app.js"), "GET / must be web/index.html");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    for (WebDriver d : drivers) {
+      try {
+        d.quit();
+      } catch (RuntimeException ignored) {
+        // the browser is gone already
+      }
+    }
+    if (node != null) {
+      node.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+    if (vertx != null) {
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static WebDriver browser(int width, int height) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("e2e.chromium", "/usr/bin/chromium"));
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-dev-shm-usage", "--window-size=" + width + "," + height);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(System.getProperty("e2e.chromedriver", "/usr/bin/chromedriver")))
+        .usingAnyFreePort()
+        .build();
+    WebDriver driver = new ChromeDriver(service, options);
+    drivers.add(driver);
+    return driver;
+  }
+
+  @Test
+  void twoPagesPlayAWholeGameAndAgreeWithTheServer() throws Exception {
+    long began = System.nanoTime();
+    WebDriver ann = browser(1000, 1300);
+    WebDriver bob = browser(375, 900);   // a phone-sized screen
+
+    // Page 1 creates a 2-player game.
+    ann.get(base + "/");
+    waitFor(ann, d -> d.findElement(By.id("lobby")).isDisplayed());
+    assertLiveLibrariesLoaded(ann);
+    ann.findElement(By.id("create-name")).sendKeys("Ann");
+    ann.findElement(By.cssSelector("#create-players option[value='2']")).click();
+    ann.findElement(By.id("create-button")).click();
+    waitFor(ann, d -> d.findElement(By.id("game")).isDisplayed() && d.getCurrentUrl().contains("game="));
+    String gameId = (String) js(ann, "return LudoApp.gameId");
+    assertNotNull(gameId);
+    String link = ann.findElement(By.id("share-link")).getDomProperty("value");
+    assertTrue(link.contains("?game=" + gameId), "the invite link names the game: " + link);
+    waitFor(ann, d -> "live".equals(d.findElement(By.id("conn")).getDomAttribute("data-state")));
+
+    // Page 2 joins by the link; a full 2-player game starts by itself.
+    bob.get(link);
+    waitFor(bob, d -> d.findElement(By.id("join")).isDisplayed());
+    bob.findElement(By.id("join-name")).sendKeys("Bob");
+    bob.findElement(By.id("join-button")).click();
+    for (WebDriver d : List.of(ann, bob)) {
+      waitFor(d, x -> "PLAYING".equals(x.findElement(By.id("turn")).getDomAttribute("data-status")));
+      waitFor(d, x -> "live".equals(x.findElement(By.id("conn")).getDomAttribute("data-state")));
+    }
+    Number width = (Number) js(bob, "return document.documentElement.scrollWidth");
+    assertTrue(width.intValue() <= 375, "no horizontal scrolling on a 375px screen: " + width);
+    shoot(ann, "1-start-ann");
+    shoot(bob, "1-start-bob");
+
+    // Play: whoever has the turn rolls or clicks a highlighted token.
+    int actions = 0;
+    boolean middleShot = false;
+    long deadline = System.nanoTime() + MAX_GAME_TIME.toNanos();
+    while (!finished(ann) || !finished(bob)) {
+      if (actions >= MAX_ACTIONS || System.nanoTime() > deadline) {
+        fail("the game did not end within " + MAX_ACTIONS + " actions and " + MAX_GAME_TIME + " (" + actions
+            + " actions taken); last view: " + view(gameId).encode());
+      }
+      boolean acted = false;
+      for (WebDriver page : List.of(ann, bob)) {
+        if (act(page)) {
+          actions++;
+          acted = true;
+        }
+      }
+      if (!acted) {
+        Thread.sleep(20);
+      }
+      if (!middleShot && seq(ann) >= 80) {
+        shoot(ann, "2-middle-ann");
+        shoot(bob, "2-middle-bob");
+        middleShot = true;
+      }
+    }
+    shoot(ann, "3-end-ann");
+    shoot(bob, "3-end-bob");
+
+    // Both boards agree with the server's view, winner included.
+    JsonObject server = view(gameId);
+    assertEquals("FINISHED", server.getString("status"));
+    Integer winner = server.getInteger("winner");
+    assertNotNull(winner, "a finished game has a winner");
+    String winnerName = server.getJsonArray("players").stream().map(JsonObject.class::cast)
+        .filter(p -> p.getInteger("seat").equals(winner)).findFirst().orElseThrow().getString("display_name");
+    for (WebDriver page : List.of(ann, bob)) {
+      waitFor(page, d -> seq(d) == server.getLong("seq"));
+      assertBoardMatches(page, server.getJsonArray("tokens"));
+      String turn = page.findElement(By.id("turn")).getText();
+      assertTrue(turn.contains("Winner") && turn.contains(winnerName), "the page names the winner: " + turn);
+      assertTrue(page.findElements(By.cssSelector("#board .token.movable")).isEmpty(), "nothing to move at the end");
+      assertTrue(!page.findElement(By.id("roll")).isEnabled(), "no roll at the end");
+      assertTrue(page.findElements(By.cssSelector("#log li")).size() > 10, "the move log shows the game");
+    }
+    System.out.printf("browser game %s: %d clicks, %d events, winner %s, %.1f s%n", gameId, actions,
+        server.getLong("seq"), winnerName, (System.nanoTime() - began) / 1e9);
+  }
+
+  /** One click if it is this page's turn and no command is in flight; then waits for its effect. */
+  private static boolean act(WebDriver page) {
+    long before = seq(page);
+    try {
+      WebElement roll = page.findElement(By.id("roll"));
+      if (roll.isEnabled()) {
+        roll.click();
+      } else {
+        List<WebElement> movable = page.findElements(By.cssSelector("#board .token.movable"));
+        if (movable.isEmpty()) {
+          return false;
+        }
+        movable.get(0).click();
+      }
+    } catch (StaleElementReferenceException e) {
+      return false;   // the board was redrawn under the click: look again
+    }
+    // the command's events reach the page (or an error does and the page refetches)
+    new WebDriverWait(page, STEP_WAIT).until(d -> seq(d) > before || Boolean.FALSE.equals(js(d, "return LudoApp.pending")));
+    return true;
+  }
+
+  private static void assertBoardMatches(WebDriver page, JsonArray tokens) {
+    for (int seat = 0; seat < 4; seat++) {
+      JsonArray row = tokens.getJsonArray(seat);
+      List<WebElement> drawn = page.findElements(By.cssSelector("#board .token[data-seat='" + seat + "']"));
+      if (row == null) {
+        assertTrue(drawn.isEmpty(), "no tokens for the empty seat " + seat);
+        continue;
+      }
+      assertEquals(4, drawn.size(), "seat " + seat + " has 4 tokens on the board");
+      for (int i = 0; i < 4; i++) {
+        WebElement t = page.findElement(By.cssSelector("#board .token[data-seat='" + seat + "'][data-token='" + i + "']"));
+        assertEquals(String.valueOf(row.getInteger(i)), t.getDomAttribute("data-progress"),
+            "seat " + seat + " token " + i + " on " + page.getCurrentUrl());
+      }
+    }
+  }
+
+  private static void assertLiveLibrariesLoaded(WebDriver page) {
+    assertEquals(Boolean.TRUE, js(page, "return typeof EventBus === 'function' && typeof SockJS === 'function'"),
+        "the page loaded the event-bus bridge client and SockJS from /static/vendor/");
+  }
+
+  private static boolean finished(WebDriver page) {
+    return "FINISHED".equals(page.findElement(By.id("turn")).getDomAttribute("data-status"));
+  }
+
+  private static long seq(WebDriver page) {
+    Object s = js(page, "return LudoApp.view ? LudoApp.view.seq : -1");
+    return ((Number) s).longValue();
+  }
+
+  private static Object js(WebDriver page, String script) {
+    return ((JavascriptExecutor) page).executeScript(script);
+  }
+
+  private static void waitFor(WebDriver page, java.util.function.Function<WebDriver, Boolean> condition) {
+    new WebDriverWait(page, Duration.ofSeconds(20)).until(condition::apply);
+  }
+
+  private static void shoot(WebDriver page, String name) throws Exception {
+    File png = ((TakesScreenshot) page).getScreenshotAs(OutputType.FILE);
+    Files.copy(png.toPath(), shots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static JsonObject view(String gameId) throws Exception {
+    HttpResponse<String> r = get("/games/" + gameId);
+    assertEquals(200, r.statusCode(), r.body());
+    return new JsonObject(r.body());
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
