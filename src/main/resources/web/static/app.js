@@ -27,6 +27,7 @@
     refetchAgain: false,
     pollTimer: null,
     logged: 0,         // highest seq written to the move log
+    lastRoll: null,    // the last dice seen in an event (the view has dice only while a move is due)
     board: null
   };
 
@@ -271,7 +272,7 @@
         if (v.tokens[c.seat]) v.tokens[c.seat][c.token_index] = -1;
       });
     }
-    if (event.type === 'DICE_ROLLED') v.last_roll = { seat: event.seat, value: event.dice_value };
+    if (event.type === 'DICE_ROLLED') app.lastRoll = event.dice_value;
     if (event.type === 'GAME_FINISHED') { v.status = 'FINISHED'; v.winner = event.winner; }
     if (turn) {
       v.current = turn.current;
@@ -288,8 +289,10 @@
     var li = document.createElement('li');
     li.textContent = text;
     if (seq) li.setAttribute('data-seq', seq);
-    $('log').appendChild(li);
-    $('log').scrollTop = $('log').scrollHeight;
+    var log = $('log');
+    log.appendChild(li);
+    while (log.children.length > 300) log.removeChild(log.firstChild);
+    log.scrollTop = log.scrollHeight;
   }
 
   function logFromView(view) {
@@ -370,7 +373,7 @@
     turn.setAttribute('data-current', v.current === null || v.current === undefined ? '' : v.current);
     turn.setAttribute('data-status', v.status || '');
 
-    var last = v.dice || (v.last_roll && v.last_roll.value) || null;
+    var last = v.dice || app.lastRoll || null;
     $('dice').textContent = last ? DICE_FACES[last] + ' ' + last : '–';
     $('dice').setAttribute('aria-label', last ? 'last dice ' + last : 'no dice yet');
 

@@ -130,7 +130,7 @@
       var group = groups[key];
       var n = group.length;
       group.forEach(function (t, k) {
-        var r = n === 1 ? 0.36 : 0.26;
+        var r = t.progress >= 56 ? 0.22 : n === 1 ? 0.36 : 0.26;
         var dx = 0, dy = 0;
         if (n > 1) {
           var angle = (2 * Math.PI * k) / n - Math.PI / 4;
@@ -164,7 +164,7 @@
         el('circle', { r: r, 'class': 'body seat-' + t.seat }, g);
         var num = el('text', { 'text-anchor': 'middle', y: 0.15 }, g);
         num.textContent = String(t.index + 1);
-        if (n > 1) num.setAttribute('font-size', '0.32');
+        if (n > 1 || t.progress >= 56) num.setAttribute('font-size', '0.3');
       });
     });
     // Movable tokens last, so that they are on top and first for keyboard users among equals.
