@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ludo.json.PositionJson;
 import io.ludo.rules.Phase;
+import io.ludo.server.bus.Addresses;
 import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
 import io.ludo.server.infra.Clustering;
@@ -13,6 +14,7 @@ import io.ludo.server.infra.EmbeddedServices;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
@@ -53,12 +55,25 @@ class ClusterFailoverTest {
     started.compose(v -> {
       ApiClient a = new ApiClient(testVertx, nodes.get(0).httpPort());
       WsClient[] watcher = new WsClient[1];
+      BridgeClient[] browser = new BridgeClient[1];
       return RestGame.open(a)
           .compose(game -> WsClient.connect(testVertx, nodes.get(2).httpPort(), "/ws/" + game.gameId + "?spectate")
               .map(ws -> {
                 watcher[0] = ws;
                 return game;
               }))
+          // a browser on another node than the owner watches over the bridge, and plays the first roll there
+          .compose(game -> BridgeClient.connect(testVertx, nodes.get(1).httpPort()).compose(bridge -> {
+            browser[0] = bridge;
+            bridge.register(Addresses.gameEvents(game.gameId), null);
+            return bridge.awaitBody(Addresses.gameEvents(game.gameId), b -> "state".equals(b.getString("type")))
+                .compose(state -> bridge.send(Addresses.gameCommands(game.gameId), new JsonObject().put("type", "roll"),
+                    game.tokenBySeat.get(0)))
+                .map(reply -> {
+                  test.verify(() -> assertEquals("ack", reply.getJsonObject("body").getString("type"), reply.encode()));
+                  return game;
+                });
+          }))
           .compose(game -> RestGame.resume(new ApiClient(testVertx, nodes.get(1).httpPort()), game))
           .compose(game -> game.play(30).map(p -> game))
           .compose(game -> a.view(game.gameId).map(view -> {
@@ -75,7 +90,10 @@ class ClusterFailoverTest {
                 .compose(done -> survivor.view(game.gameId).compose(view -> {
                   // a spectator on a third node keeps its socket and sees the game to its end
                   int lastSeq = view.body().getInteger("seq");
-                  return watcher[0].await(f -> f.getInteger("seq", 0) == lastSeq).map(last -> done);
+                  return watcher[0].await(f -> f.getInteger("seq", 0) == lastSeq)
+                      .compose(last -> browser[0].awaitBody(Addresses.gameEvents(game.gameId),
+                          b -> b.getInteger("seq", 0) == lastSeq))
+                      .map(last -> done);
                 }))
                 .compose(done -> survivor.view(game.gameId)
                 .compose(view -> survivor.get("/games/" + game.gameId + "/events").map(events -> {

@@ -26,6 +26,8 @@ public final class WsClient {
     return client.connect(port, "127.0.0.1", uri).map(ws -> {
       c.ws = ws;
       ws.textMessageHandler(text -> c.onFrame(new JsonObject(text)));
+      // the bridge's raw WebSocket transport sends its JSON frames as binary messages
+      ws.binaryMessageHandler(bytes -> c.onFrame(new JsonObject(bytes)));
       ws.closeHandler(v -> c.closed.tryComplete(ws.closeStatusCode()));
       return c;
     });
@@ -52,6 +54,13 @@ public final class WsClient {
         return Future.succeededFuture(f);
       }
     }
+    Promise<JsonObject> p = Promise.promise();
+    waiters.add(new Object[] {match, p});
+    return p.future();
+  }
+
+  /** The first frame from now on that matches (frames received already are not considered). */
+  public synchronized Future<JsonObject> awaitNew(Predicate<JsonObject> match) {
     Promise<JsonObject> p = Promise.promise();
     waiters.add(new Object[] {match, p});
     return p.future();

@@ -15,7 +15,39 @@ public final class Addresses {
   /** Answers once the database answers. */
   public static final String PERSIST_PING = "ludo.persistence.ping";
 
+  /**
+   * A game finished (local, sent by its owner; again after a takeover of a finished game):
+   * {@code {"game_id","view"}}. Consumers must be idempotent by game id.
+   */
+  public static final String GAMES_FINISHED = "ludo.games.finished";
+
+  /** This node's door for bridge commands, after the bridge guard checked where they were sent (local). */
+  public static final String BRIDGE_INBOX = "ludo.bridge.inbox";
+
+  private static final java.util.regex.Pattern GAME_ADDRESS =
+      java.util.regex.Pattern.compile("ludo\\.game\\.([A-Za-z0-9_-]{1,64})\\.(commands|events)");
+
   private Addresses() {}
+
+  /** The game of a {@link #gameCommands} address, or empty for any other address. */
+  public static java.util.Optional<String> gameOfCommands(String address) {
+    return gameOf(address, "commands");
+  }
+
+  /** The game of a {@link #gameEvents} address, or empty for any other address. */
+  public static java.util.Optional<String> gameOfEvents(String address) {
+    return gameOf(address, "events");
+  }
+
+  private static java.util.Optional<String> gameOf(String address, String kind) {
+    var m = GAME_ADDRESS.matcher(address == null ? "" : address);
+    return m.matches() && m.group(2).equals(kind) ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+  }
+
+  /** The regular expression of every game's events address, for the bridge's outbound permission. */
+  public static String gameEventsPattern() {
+    return "ludo\\.game\\.[A-Za-z0-9_-]{1,64}\\.events";
+  }
 
   /** Commands for a game, consumed by its owner (and, through the bridge, sent by browsers). */
   public static String gameCommands(String gameId) {

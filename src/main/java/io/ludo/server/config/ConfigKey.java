@@ -19,6 +19,12 @@ public enum ConfigKey {
   HTTP_INSTANCES,
   HTTP_BODY_LIMIT,
   CORS_ORIGINS,
+  /** Origins allowed to open the event-bus bridge: empty = the page's own origin only, {@code *} = any. */
+  BRIDGE_ORIGINS,
+  /** Addresses one bridge socket may register at once. */
+  BRIDGE_MAX_HANDLERS,
+  /** Largest bridge frame (bytes) accepted from a client. */
+  BRIDGE_MAX_MESSAGE,
   DB_URL,
   DB_POOL_SIZE,
   DATA_DIR,

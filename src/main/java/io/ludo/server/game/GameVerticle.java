@@ -55,6 +55,7 @@ public final class GameVerticle extends VerticleBase {
   private boolean mustReconcile;
   private MessageConsumer<JsonObject> consumer;
   private long idleTimer = -1;
+  private boolean finishReported;
 
   private final NodeStats stats;
 
@@ -119,6 +120,9 @@ public final class GameVerticle extends VerticleBase {
         return Future.failedFuture(ErrorCode.GAME_NOT_FOUND.name());
       }
       state = fold(null, events);
+      if (state.status() == Status.FINISHED) {
+        reportFinished();
+      }
       return Future.succeededFuture();
     });
   }
@@ -329,6 +333,16 @@ public final class GameVerticle extends VerticleBase {
   private void afterChange() {
     if (state.status() == Status.FINISHED) {
       retireIn(spec.lingerMs());
+      reportFinished();
+    }
+  }
+
+  /** Tells this node's play services (leaderboard) once per load; they count each game once. */
+  private void reportFinished() {
+    if (!finishReported) {
+      finishReported = true;
+      vertx.eventBus().send(Addresses.GAMES_FINISHED, new JsonObject().put("game_id", spec.gameId()).put("view", view()),
+          new DeliveryOptions().setLocalOnly(true));
     }
   }
 

@@ -18,6 +18,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.ludo.server.bridge.EventBusBridge;
+import io.ludo.server.ws.ClientMessages;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import java.util.List;
@@ -48,15 +51,22 @@ public final class HttpVerticle extends VerticleBase {
     return Schemas.load(vertx).compose(schemas -> {
       SeatTokens tokens = new SeatTokens(vertx, config.string(ConfigKey.JWT_KEY), config.integer(ConfigKey.JWT_TTL_S));
       GameRouter games = new GameRouter(vertx, nodeId, config.integer(ConfigKey.COMMAND_TIMEOUT_MS));
-      Router router = routes(vertx, config, new RestApi(games, tokens, schemas),
-          new WebSocketEndpoint(hub, games, tokens, schemas, config), this::ready);
-      server = vertx.createHttpServer(new HttpServerOptions()
-              .setMaxWebSocketFrameSize(config.integer(ConfigKey.WS_MAX_FRAME))
-              .setMaxWebSocketMessageSize(config.integer(ConfigKey.WS_MAX_FRAME))
-              .setIdleTimeout(config.integer(ConfigKey.WS_IDLE_TIMEOUT_S)))
-          .requestHandler(router);
-      return server.listen(config.integer(ConfigKey.HTTP_PORT), config.string(ConfigKey.HTTP_HOST));
+      ClientMessages messages = new ClientMessages(games, config.integer(ConfigKey.WS_SYNC_MAX_EVENTS));
+      return EventBusBridge.start(vertx, config, tokens, schemas, messages).compose(bridge -> {
+        Router router = routes(vertx, config, new RestApi(games, tokens, schemas),
+            new WebSocketEndpoint(hub, messages, tokens, schemas), bridge, this::ready);
+        return listen(router);
+      });
     });
+  }
+
+  private Future<HttpServer> listen(Router router) {
+    server = vertx.createHttpServer(new HttpServerOptions()
+            .setMaxWebSocketFrameSize(config.integer(ConfigKey.WS_MAX_FRAME))
+            .setMaxWebSocketMessageSize(config.integer(ConfigKey.WS_MAX_FRAME))
+            .setIdleTimeout(config.integer(ConfigKey.WS_IDLE_TIMEOUT_S)))
+        .requestHandler(router);
+    return server.listen(config.integer(ConfigKey.HTTP_PORT), config.string(ConfigKey.HTTP_HOST));
   }
 
   @Override
@@ -68,9 +78,14 @@ public final class HttpVerticle extends VerticleBase {
 
   /** Every route of the node; the OpenAPI document must name exactly these (a test keeps them in step). */
   static Router routes(io.vertx.core.Vertx vertx, Config config, RestApi api, WebSocketEndpoint ws,
-      java.util.function.Supplier<Future<Void>> ready) {
+      Router bridge, java.util.function.Supplier<Future<Void>> ready) {
     Router router = Router.router(vertx);
     cors(config).ifPresent(router.route()::handler);
+    // SockJS's polling transports post frames: bounded like any body, then the bridge takes them
+    router.postWithRegex("/eventbus/.*").handler(BodyHandler.create(false).setBodyLimit(config.integer(ConfigKey.BRIDGE_MAX_MESSAGE)));
+    if (bridge != null) {
+      router.route("/eventbus/*").subRouter(bridge);
+    }
     router.post().handler(BodyHandler.create(false).setBodyLimit(config.integer(ConfigKey.HTTP_BODY_LIMIT)));
 
     router.post("/games").handler(api::create);
@@ -91,6 +106,10 @@ public final class HttpVerticle extends VerticleBase {
         .sendFile("web/openapi.json"));
     router.get("/docs").handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8")
         .sendFile("web/docs.html"));
+    router.get("/").handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8")
+        .sendFile("web/index.html"));
+    // the web client's scripts and styles (a regular expression: no OpenAPI path to document)
+    router.getWithRegex("/static/.+").handler(StaticHandler.create("web").setCachingEnabled(true));
     router.get("/ws/:gameId/:playerId").handler(ws::player);
     router.get("/ws/:gameId").handler(ws::spectator);
 

@@ -2,12 +2,9 @@ package io.ludo.server.ws;
 
 import io.ludo.server.auth.SeatClaims;
 import io.ludo.server.auth.SeatTokens;
-import io.ludo.server.config.Config;
-import io.ludo.server.config.ConfigKey;
 import io.ludo.server.errors.ApiException;
 import io.ludo.server.errors.ErrorCode;
 import io.ludo.server.errors.Problems;
-import io.ludo.server.game.GameRouter;
 import io.ludo.server.http.Schemas;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -19,17 +16,15 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class WebSocketEndpoint {
   private final SocketHub hub;
-  private final GameRouter games;
   private final SeatTokens tokens;
   private final Schemas schemas;
-  private final int syncMaxEvents;
+  private final ClientMessages messages;
 
-  public WebSocketEndpoint(SocketHub hub, GameRouter games, SeatTokens tokens, Schemas schemas, Config config) {
+  public WebSocketEndpoint(SocketHub hub, ClientMessages messages, SeatTokens tokens, Schemas schemas) {
     this.hub = hub;
-    this.games = games;
     this.tokens = tokens;
     this.schemas = schemas;
-    this.syncMaxEvents = config.integer(ConfigKey.WS_SYNC_MAX_EVENTS);
+    this.messages = messages;
   }
 
   public void player(RoutingContext ctx) {
@@ -73,7 +68,7 @@ public final class WebSocketEndpoint {
       return;
     }
     ctx.request().toWebSocket()
-        .onSuccess(ws -> new WebSocketSession(ws, gameId, who.result(), hub, games, schemas, syncMaxEvents).open())
+        .onSuccess(ws -> new WebSocketSession(ws, gameId, who.result(), hub, messages, schemas).open())
         .onFailure(ctx::fail);
   }
 }

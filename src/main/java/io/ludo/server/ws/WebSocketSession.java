@@ -32,22 +32,20 @@ final class WebSocketSession {
   private final String gameId;
   private final String playerId;
   private final SocketHub hub;
-  private final GameRouter games;
+  private final ClientMessages messages;
   private final Schemas schemas;
-  private final int syncMaxEvents;
   /** Events that arrived before the state was sent; null once it was. Guarded by this. */
   private List<Object[]> early = new ArrayList<>();
   private int deliveredSeq;
 
   WebSocketSession(ServerWebSocket ws, String gameId, String playerId, SocketHub hub,
-      GameRouter games, Schemas schemas, int syncMaxEvents) {
+      ClientMessages messages, Schemas schemas) {
     this.ws = ws;
     this.gameId = gameId;
     this.playerId = playerId;
     this.hub = hub;
-    this.games = games;
+    this.messages = messages;
     this.schemas = schemas;
-    this.syncMaxEvents = syncMaxEvents;
   }
 
   void open() {
@@ -59,7 +57,7 @@ final class WebSocketSession {
       presence(-1);
     });
     presence(+1)
-        .transform(v -> games.send(gameId, new JsonObject().put("type", "view")))
+        .transform(v -> messages.view(gameId))
         .onSuccess(this::sendState)
         .onFailure(e -> {
           ApiException api = ApiException.from(e);
@@ -69,17 +67,14 @@ final class WebSocketSession {
   }
 
   private Future<?> presence(int delta) {
-    if (playerId == null) {
-      return Future.succeededFuture();
-    }
-    return games.send(gameId, new JsonObject().put("type", "presence").put("player_id", playerId).put("delta", delta));
+    return messages.presence(gameId, playerId, delta);
   }
 
   // ---------------------------------------------------------------- outbound
 
   private synchronized void sendState(JsonObject view) {
     deliveredSeq = view.getInteger("seq");
-    ws.writeTextMessage(new JsonObject().put("type", "state").mergeIn(view).encode());
+    ws.writeTextMessage(view.encode());
     List<Object[]> waiting = early;
     early = null;
     for (Object[] e : waiting) {
@@ -135,45 +130,14 @@ final class WebSocketSession {
   }
 
   private void command(Object id, String type, JsonObject message) {
-    if (playerId == null) {
-      sendError(id, ErrorCode.FORBIDDEN, "spectators cannot act");
-      return;
-    }
-    JsonObject command = new JsonObject().put("type", type).put("player_id", playerId);
-    if ("move".equals(type)) {
-      command.put("token_index", message.getInteger("token_index")).put("dice_value", message.getInteger("dice_value"));
-    }
-    games.send(gameId, command)
-        .onSuccess(reply -> ws.writeTextMessage(new JsonObject().put("type", "ack").put("id", id).mergeIn(reply).encode()))
-        .onFailure(e -> {
-          ApiException api = ApiException.from(e);
-          sendError(id, api.code(), api.getMessage());
-        });
+    messages.command(gameId, playerId, id, message).onSuccess(frame -> ws.writeTextMessage(frame.encode()));
   }
 
-  /** The events after {@code sinceSeq}, each with its turn; the whole state when they are too many. */
   private void sync(Object id, int sinceSeq) {
-    games.readEvents(gameId, 1, Integer.MAX_VALUE).onSuccess(page -> {
-      JsonArray events = page.getJsonArray("events");
-      int last = events.size();
-      if (last - sinceSeq > syncMaxEvents) {
-        games.send(gameId, new JsonObject().put("type", "view")).onSuccess(view -> {
-          ws.writeTextMessage(new JsonObject().put("type", "state").mergeIn(view).encode());
-          ack(id, view.getInteger("seq"));
-        });
-        return;
-      }
-      GameState at = null;
-      for (int i = 0; i < last; i++) {
-        Recorded r = GameEventJson.read(events.getJsonObject(i));
-        at = Game.evolve(at, r.event());
-        if (r.seq() > sinceSeq) {
-          ws.writeTextMessage(new JsonObject().put("type", "event").put("seq", r.seq())
-              .put("event", events.getJsonObject(i)).put("turn", GameViewJson.turn(at)).encode());
-        }
-      }
-      ack(id, last);
-    }).onFailure(e -> sendError(id, ErrorCode.UNAVAILABLE, "could not read the game's events; retry"));
+    messages.sync(gameId, sinceSeq).onSuccess(sync -> {
+      sync.frames().forEach(f -> ws.writeTextMessage(f.encode()));
+      ack(id, sync.seq());
+    }).onFailure(e -> sendError(id, ErrorCode.UNAVAILABLE, e.getMessage()));
   }
 
   private void ack(Object id, int seq) {

@@ -1,0 +1,187 @@
+package io.ludo.server.bridge;
+
+import io.ludo.server.auth.SeatClaims;
+import io.ludo.server.auth.SeatTokens;
+import io.ludo.server.bus.Addresses;
+import io.ludo.server.errors.ApiException;
+import io.ludo.server.errors.ErrorCode;
+import io.ludo.server.ws.ClientMessages;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.bridge.BridgeEventType;
+import io.vertx.ext.web.handler.sockjs.BridgeEvent;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides every frame of the event-bus bridge; nothing passes that is not named here. In:
+ * a {@code send} to {@code ludo.game.<id>.commands}, handed to this node's {@link BridgeInbox}
+ * (which checks its {@code token} header). Out: registrations to {@code ludo.game.<id>.events}
+ * of a game that exists, with a valid token for that game when one is given (a seat's socket
+ * counts as the player's presence); the first message on it is the game's state.
+ * Runs on the HTTP verticle's event loop: its per-socket map needs no lock.
+ */
+final class BridgeGuard implements Handler<BridgeEvent> {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BridgeGuard.class);
+  private final SeatTokens tokens;
+  private final ClientMessages messages;
+  private final List<String> origins;
+  private final int maxMessage;
+  /** For each socket: the event addresses it registered, with the player each counts for (null: a spectator). */
+  private final Map<SockJSSocket, Map<String, Optional<String>>> registered = new HashMap<>();
+
+  BridgeGuard(SeatTokens tokens, ClientMessages messages, List<String> origins, int maxMessage) {
+    this.tokens = tokens;
+    this.messages = messages;
+    this.origins = origins;
+    this.maxMessage = maxMessage;
+  }
+
+  @Override
+  public void handle(BridgeEvent event) {
+    try {
+      decide(event);
+    } catch (RuntimeException e) {
+      // a frame we cannot judge is refused, and the socket lives on
+      LOG.warn("bridge event " + event.type() + " refused: " + e);
+      event.tryComplete(false);
+    }
+  }
+
+  private void decide(BridgeEvent event) {
+    switch (event.type()) {
+      case SOCKET_CREATED -> event.complete(originAllowed(event.socket()));
+      case SOCKET_PING, SOCKET_IDLE -> event.complete(true);
+      case SOCKET_CLOSED -> {
+        registered.remove(event.socket());
+        event.complete(true);
+      }
+      case SEND -> send(event);
+      case REGISTER -> register(event);
+      case UNREGISTER -> unregister(event);
+      // no publishing by clients; RECEIVE is what the outbound permission already allowed
+      case PUBLISH -> refuse(event, ErrorCode.FORBIDDEN, "clients may not publish");
+      case RECEIVE -> event.complete(true);
+      default -> event.complete(false);
+    }
+  }
+
+  // ---------------------------------------------------------------- in
+
+  private void send(BridgeEvent event) {
+    JsonObject raw = event.getRawMessage();
+    Optional<String> game = Addresses.gameOfCommands(raw.getString("address"));
+    if (game.isEmpty()) {
+      refuse(event, ErrorCode.FORBIDDEN, "only ludo.game.<id>.commands takes messages");
+      return;
+    }
+    if (raw.encode().length() > maxMessage) {
+      refuse(event, ErrorCode.PAYLOAD_TOO_LARGE, "a bridge message is at most " + maxMessage + " bytes");
+      return;
+    }
+    JsonObject headers = raw.getValue("headers") instanceof JsonObject h ? h : new JsonObject();
+    JsonObject rewritten = new JsonObject()
+        .put("type", "send")
+        .put("address", Addresses.BRIDGE_INBOX)
+        .put("body", new JsonObject().put("game_id", game.get())
+            .put("token", headers.getValue("token") instanceof String t ? t : null)
+            .put("command", raw.getValue("body")));
+    if (raw.getValue("replyAddress") instanceof String reply) {
+      rewritten.put("replyAddress", reply);
+    }
+    event.setRawMessage(rewritten);
+    event.complete(true);
+  }
+
+  // ---------------------------------------------------------------- out
+
+  private void register(BridgeEvent event) {
+    SockJSSocket socket = event.socket();
+    String address = event.getRawMessage().getString("address");
+    Optional<String> game = Addresses.gameOfEvents(address);
+    if (game.isEmpty()) {
+      refuse(event, ErrorCode.FORBIDDEN, "only ludo.game.<id>.events may be registered");
+      return;
+    }
+    if (registered.getOrDefault(socket, Map.of()).containsKey(address)) {
+      refuse(event, ErrorCode.INVALID_INPUT, "already registered on this socket");
+      return;
+    }
+    JsonObject headers = event.getRawMessage().getValue("headers") instanceof JsonObject h ? h : new JsonObject();
+    Future<Optional<String>> who = headers.getValue("token") == null
+        ? Future.succeededFuture(Optional.empty())
+        : tokens.verifyFor(headers.getValue("token") instanceof String t ? t : "", game.get())
+            .map(SeatClaims::playerId).map(Optional::of);
+    who.compose(player -> messages.view(game.get()).map(exists -> player))
+        .onSuccess(player -> {
+          registered.computeIfAbsent(socket, s -> new HashMap<>()).put(address, player);
+          player.ifPresent(p -> messages.presence(game.get(), p, +1));
+          event.complete(true);
+          // after the registration, so that no event falls between the state and the feed
+          messages.view(game.get()).onSuccess(state -> deliver(socket, address, state));
+        })
+        .onFailure(e -> {
+          ApiException api = ApiException.from(e);
+          refuse(event, api.code(), api.getMessage());
+        });
+  }
+
+  private void unregister(BridgeEvent event) {
+    String address = event.getRawMessage().getString("address");
+    Map<String, Optional<String>> mine = registered.get(event.socket());
+    Optional<String> player = mine == null ? null : mine.remove(address);
+    if (player != null) {
+      player.ifPresent(p -> messages.presence(Addresses.gameOfEvents(address).orElseThrow(), p, -1));
+    }
+    event.complete(true);
+  }
+
+  private static void deliver(SockJSSocket socket, String address, JsonObject body) {
+    socket.write(Buffer.buffer(new JsonObject().put("type", "rec").put("address", address).put("body", body).encode()));
+  }
+
+  /**
+   * Refuses the frame, first telling the client why in the bridge's own error frame, addressed
+   * so that its callback (reply or handler) gets it: {@code failureType} is our stable code and
+   * {@code failureCode} its HTTP status.
+   */
+  private static void refuse(BridgeEvent event, ErrorCode code, String why) {
+    JsonObject raw = event.getRawMessage();
+    String to = raw == null ? null
+        : raw.getValue("replyAddress") instanceof String reply ? reply
+        : event.type() == BridgeEventType.REGISTER ? raw.getString("address") : null;
+    JsonObject frame = new JsonObject().put("type", "err").put("failureCode", code.status())
+        .put("failureType", code.name()).put("message", why);
+    if (to != null) {
+      frame.put("address", to);
+    }
+    event.socket().write(Buffer.buffer(frame.encode()));
+    event.complete(false);
+  }
+
+  /**
+   * A browser names the page's origin; unless configured otherwise it must be the server's own
+   * (a page elsewhere must not drive a player's socket). Clients that send no Origin are not browsers.
+   */
+  private boolean originAllowed(SockJSSocket socket) {
+    String origin = socket.headers().get("Origin");
+    if (origin == null || origins.contains("*") || origins.contains(origin)) {
+      return true;
+    }
+    if (!origins.isEmpty()) {
+      return false;
+    }
+    try {
+      String host = socket.headers().get("Host");
+      return host != null && host.equalsIgnoreCase(URI.create(origin).getRawAuthority());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}
