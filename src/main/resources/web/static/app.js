@@ -288,7 +288,7 @@
   function logLine(text, seq) {
     var li = document.createElement('li');
     li.textContent = text;
-    if (seq) li.setAttribute('data-seq', seq);
+    li.value = seq;   // numbered by the game's event seq, which the server's event log shares
     var log = $('log');
     log.appendChild(li);
     while (log.children.length > 300) log.removeChild(log.firstChild);
@@ -297,7 +297,7 @@
 
   function logFromView(view) {
     if (app.logged === 0 && view.seq > 0) {
-      logLine('Joined at event ' + view.seq + (view.status === 'PLAYING' ? ', game in progress.' : '.'));
+      logLine('Following the game from here' + (view.status === 'PLAYING' ? ' (in progress).' : '.'), view.seq);
     }
     app.logged = Math.max(app.logged, view.seq);
   }
@@ -446,11 +446,29 @@
   function register() {
     if (!app.eb || app.eb.state !== EventBus.OPEN) return;
     var handler = function (err, msg) {
-      if (err) { notice('Bridge: ' + (err.message || err.failureType || 'error'), 'error'); return; }
+      if (err) { refused(err); return; }
       onMessage(msg.body);
     };
     app.registered = handler;
     app.eb.registerHandler(address('events'), app.seat ? { token: app.seat.token } : {}, handler);
+  }
+
+  /** The bridge refused the registration (its error frame names a stable code). */
+  function refused(err) {
+    var code = err.failureType;
+    if (app.seat && (code === 'UNAUTHORIZED' || code === 'FORBIDDEN')) {
+      // a token from an old session or another server: keep watching without the seat
+      notice('This tab\'s seat could not be used (' + (err.message || code) + '); you are watching.', 'error');
+      try { sessionStorage.removeItem(storageKey(app.gameId)); } catch (e) { /* private mode */ }
+      var stale = app.registered;
+      app.seat = null;
+      app.registered = null;
+      try { app.eb.unregisterHandler(address('events'), {}, stale); } catch (e) { /* closing */ }
+      register();
+      render();
+      return;
+    }
+    notice(code === 'GAME_NOT_FOUND' ? 'No such game: ' + app.gameId : 'Live updates refused: ' + (err.message || code), 'error');
   }
 
   function reregister() {
