@@ -26,6 +26,7 @@
     fetching: null,    // the REST fetch in flight
     refetchAgain: false,
     pollTimer: null,
+    opens: 0,          // bridge connections opened (reconnects included)
     logged: 0,         // highest seq written to the move log
     lastRoll: null,    // the last dice seen in an event (the view has dice only while a move is due)
     board: null
@@ -296,15 +297,37 @@
   }
 
   function logFromView(view) {
-    if (app.logged === 0 && view.seq > 0) {
-      logLine('Following the game from here' + (view.status === 'PLAYING' ? ' (in progress).' : '.'), view.seq);
-    }
+    if (app.logged === 0 && view.seq > 0) backfill(view.seq);
     app.logged = Math.max(app.logged, view.seq);
+  }
+
+  /** The log of what happened before this page saw the game (a reload, a late spectator). */
+  function backfill(upTo) {
+    var from = Math.max(1, upTo - 299);
+    api('GET', '/games/' + encodeURIComponent(app.gameId) + '/events?from_seq=' + from).then(function (page) {
+      var log = $('log');
+      var first = log.firstChild;
+      (page.events || []).forEach(function (e) {
+        if (e.seq > upTo) return;
+        var text = describe(e);
+        if (!text) return;
+        var li = document.createElement('li');
+        li.textContent = text;
+        li.value = e.seq;
+        log.insertBefore(li, first);
+      });
+      log.scrollTop = log.scrollHeight;
+    }).catch(function () { /* the log is a convenience */ });
   }
 
   function logEvent(e, seq) {
     if (seq <= app.logged) return;
     app.logged = seq;
+    var text = describe(e);
+    if (text) logLine(text, seq);
+  }
+
+  function describe(e) {
     var who = function (seat) { return nameOf(seat) + ' (' + COLORS[seat] + ')'; };
     var text = null;
     switch (e.type) {
@@ -325,7 +348,7 @@
       case 'GAME_FINISHED': text = 'Game over: ' + (e.winner === null || e.winner === undefined ? 'no winner' : who(e.winner) + ' wins!'); break;
       default: text = null;
     }
-    if (text) logLine(text, seq);
+    return text;
   }
 
   function where(progress) {
@@ -425,6 +448,7 @@
     eb.enableReconnect(true);
     eb.onopen = function () {
       // Also after every reconnect: the library forgets its handlers with the old socket.
+      app.opens++;
       conn('live', 'live');
       app.registered = null;
       register();

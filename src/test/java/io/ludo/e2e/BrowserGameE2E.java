@@ -149,6 +149,13 @@ class BrowserGameE2E {
     shoot(ann, "1-start-ann");
     shoot(bob, "1-start-bob");
 
+    // A reload keeps the seat (sessionStorage) and follows the game again.
+    ann.navigate().refresh();
+    waitFor(ann, d -> "live".equals(d.findElement(By.id("conn")).getDomAttribute("data-state"))
+        && "PLAYING".equals(d.findElement(By.id("turn")).getDomAttribute("data-status")));
+    assertTrue(ann.findElement(By.cssSelector("#players .me")).getText().contains("Ann"), "the reloaded page is still Ann's seat");
+    waitFor(ann, d -> d.findElements(By.cssSelector("#log li")).size() >= 3);   // joins and start, from the event log
+
     // Play: whoever has the turn rolls or clicks a highlighted token.
     int actions = 0;
     boolean middleShot = false;
@@ -172,6 +179,10 @@ class BrowserGameE2E {
         shoot(ann, "2-middle-ann");
         shoot(bob, "2-middle-bob");
         middleShot = true;
+        // Bob's connection drops mid-game: the page reconnects, registers again and resyncs.
+        js(bob, "LudoApp.eb.sockJSConn.close()");
+        waitFor(bob, d -> ((Number) js(d, "return LudoApp.opens")).intValue() >= 2
+            && "live".equals(d.findElement(By.id("conn")).getDomAttribute("data-state")));
       }
     }
     shoot(ann, "3-end-ann");
@@ -193,6 +204,16 @@ class BrowserGameE2E {
       assertTrue(!page.findElement(By.id("roll")).isEnabled(), "no roll at the end");
       assertTrue(page.findElements(By.cssSelector("#log li")).size() > 10, "the move log shows the game");
     }
+    // A spectator's page shows the same board and no controls.
+    ann.get(base + "/?game=" + gameId + "&spectate");
+    waitFor(ann, d -> Boolean.TRUE.equals(js(d, "return !!(window.LudoApp && LudoApp.view && LudoApp.view.seq === "
+        + server.getLong("seq") + ")")));
+    assertBoardMatches(ann, server.getJsonArray("tokens"));
+    assertTrue(!ann.findElement(By.id("controls")).isDisplayed(), "a spectator has no Roll button");
+    assertTrue(ann.findElement(By.id("turn")).getText().contains(winnerName), "the spectator sees the winner");
+    waitFor(ann, d -> d.findElement(By.cssSelector("#log li:last-child")).getText().contains("wins"));
+    shoot(ann, "4-spectator");
+
     System.out.printf("browser game %s: %d clicks, %d events, winner %s, %.1f s%n", gameId, actions,
         server.getLong("seq"), winnerName, (System.nanoTime() - began) / 1e9);
   }
@@ -234,21 +255,26 @@ class BrowserGameE2E {
     return true;
   }
 
+  /** Every token drawn on the page stands where the server's view puts it (read in one go: the board may redraw). */
   private static void assertBoardMatches(WebDriver page, JsonArray tokens) {
+    @SuppressWarnings("unchecked")
+    List<List<Number>> drawn = (List<List<Number>>) js(page, """
+        return Array.from(document.querySelectorAll('#board .token')).map(function (t) {
+          return [Number(t.getAttribute('data-seat')), Number(t.getAttribute('data-token')),
+                  Number(t.getAttribute('data-progress'))];
+        });""");
+    Map<String, Integer> onPage = new java.util.TreeMap<>();
+    for (List<Number> t : drawn) {
+      onPage.put(t.get(0).intValue() + "/" + t.get(1).intValue(), t.get(2).intValue());
+    }
+    Map<String, Integer> expected = new java.util.TreeMap<>();
     for (int seat = 0; seat < 4; seat++) {
       JsonArray row = tokens.getJsonArray(seat);
-      List<WebElement> drawn = page.findElements(By.cssSelector("#board .token[data-seat='" + seat + "']"));
-      if (row == null) {
-        assertTrue(drawn.isEmpty(), "no tokens for the empty seat " + seat);
-        continue;
-      }
-      assertEquals(4, drawn.size(), "seat " + seat + " has 4 tokens on the board");
-      for (int i = 0; i < 4; i++) {
-        WebElement t = page.findElement(By.cssSelector("#board .token[data-seat='" + seat + "'][data-token='" + i + "']"));
-        assertEquals(String.valueOf(row.getInteger(i)), t.getDomAttribute("data-progress"),
-            "seat " + seat + " token " + i + " on " + page.getCurrentUrl());
+      for (int i = 0; row != null && i < 4; i++) {
+        expected.put(seat + "/" + i, row.getInteger(i));
       }
     }
+    assertEquals(expected, onPage, "seat/token -> progress on " + page.getCurrentUrl());
   }
 
   private static void assertLiveLibrariesLoaded(WebDriver page) {
