@@ -441,9 +441,8 @@
 
   function connect() {
     conn('connecting', 'connecting…');
-    var eb = new EventBus('/eventbus', {
-      vertxbus_reconnect_delay_min: 500, vertxbus_reconnect_delay_max: 8000, vertxbus_ping_interval: 10000
-    });
+    // pings every 5 s (the library's default), well inside the bridge's 10 s idle timeout
+    var eb = new EventBus('/eventbus', { vertxbus_reconnect_delay_min: 500, vertxbus_reconnect_delay_max: 8000 });
     app.eb = eb;
     eb.enableReconnect(true);
     eb.onopen = function () {
