@@ -62,6 +62,11 @@ class BrowserGameE2E {
 
   @BeforeAll
   static void startNodeAndBrowsers() throws Exception {
+    for (String tool : List.of(System.getProperty("e2e.chromium", "/usr/bin/chromium"),
+        System.getProperty("e2e.chromedriver", "/usr/bin/chromedriver"))) {
+      assertTrue(Files.isExecutable(Path.of(tool)), tool + " is missing: apt-get install -y chromium chromium-driver"
+          + " (or name others with -De2e.chromium=… -De2e.chromedriver=…)");
+    }
     assertNotNull(BrowserGameE2E.class.getClassLoader().getResource("web/static/vendor/vertx-eventbus.js"),
         "web/static/vendor/vertx-eventbus.js is not on the classpath: run with the profile web (mvn -Pweb,e2e verify)");
     vertx = Vertx.vertx();
