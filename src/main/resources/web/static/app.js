@@ -547,7 +547,9 @@
 
   function move(index) {
     if (!app.view || app.view.phase !== 'MOVE') return;
-    command({ type: 'move', token_index: index, dice_value: app.view.dice });
+    var body = { type: 'move', token_index: index };
+    if (typeof app.view.dice === 'number') body.dice_value = app.view.dice;   // a stale page gets STALE_DICE
+    command(body);
   }
 
   window.LudoApp = app;   // for debugging and the browser test

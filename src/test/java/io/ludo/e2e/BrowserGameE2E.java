@@ -58,6 +58,8 @@ class BrowserGameE2E {
   private static String base;
   private static Path shots;
   private static final List<WebDriver> drivers = new ArrayList<>();
+  private static WebDriver desktop;
+  private static WebDriver phone;
   private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeAll
@@ -119,17 +121,53 @@ class BrowserGameE2E {
     return driver;
   }
 
+  /** One desktop-sized and one phone-sized browser for the whole class (each test opens its own game). */
+  private static WebDriver desktop() {
+    return desktop == null ? desktop = browser(1000, 1300) : desktop;
+  }
+
+  private static WebDriver phone() {
+    return phone == null ? phone = browser(375, 900) : phone;
+  }
+
+  @Test
+  void theCreatorStartsAGameBeforeItIsFull() {
+    WebDriver ann = desktop();
+    WebDriver bob = phone();
+    ann.get(base + "/");
+    waitFor(ann, d -> d.findElement(By.id("lobby")).isDisplayed());
+    type(ann, "create-name", "Cleo");
+    ann.findElement(By.cssSelector("#create-players option[value='4']")).click();
+    ann.findElement(By.id("create-button")).click();
+    waitFor(ann, d -> d.findElement(By.id("game")).isDisplayed()
+        && "live".equals(d.findElement(By.id("conn")).getDomAttribute("data-state")));
+    assertTrue(!ann.findElement(By.id("start")).isDisplayed(), "no start with one player seated");
+    bob.get(ann.findElement(By.id("share-link")).getDomProperty("value"));
+    waitFor(bob, d -> d.findElement(By.id("join")).isDisplayed());
+    type(bob, "join-name", "Dan");
+    bob.findElement(By.id("join-button")).click();
+    // the creator's page learns of the join over the bridge and offers to start
+    waitFor(ann, d -> d.findElement(By.id("start")).isDisplayed());
+    assertTrue(!bob.findElement(By.id("start")).isDisplayed(), "only the creator may start");
+    ann.findElement(By.id("start")).click();
+    for (WebDriver d : List.of(ann, bob)) {
+      waitFor(d, x -> "PLAYING".equals(x.findElement(By.id("turn")).getDomAttribute("data-status")));
+    }
+    waitFor(ann, d -> d.findElement(By.id("roll")).isEnabled());   // seat 0 rolls first
+    assertEquals(2L, js(bob, "return LudoApp.view.seats.length"));
+  }
+
   @Test
   void twoPagesPlayAWholeGameAndAgreeWithTheServer() throws Exception {
     long began = System.nanoTime();
-    WebDriver ann = browser(1000, 1300);
-    WebDriver bob = browser(375, 900);   // a phone-sized screen
+    WebDriver ann = desktop();
+    WebDriver bob = phone();
 
     // Page 1 creates a 2-player game.
     ann.get(base + "/");
     waitFor(ann, d -> d.findElement(By.id("lobby")).isDisplayed());
     assertLiveLibrariesLoaded(ann);
-    ann.findElement(By.id("create-name")).sendKeys("Ann");
+    type(ann, "create-name", "Ann");
     ann.findElement(By.cssSelector("#create-players option[value='2']")).click();
     ann.findElement(By.id("create-button")).click();
     waitFor(ann, d -> d.findElement(By.id("game")).isDisplayed() && d.getCurrentUrl().contains("game="));
@@ -142,7 +180,7 @@ class BrowserGameE2E {
     // Page 2 joins by the link; a full 2-player game starts by itself.
     bob.get(link);
     waitFor(bob, d -> d.findElement(By.id("join")).isDisplayed());
-    bob.findElement(By.id("join-name")).sendKeys("Bob");
+    type(bob, "join-name", "Bob");
     bob.findElement(By.id("join-button")).click();
     for (WebDriver d : List.of(ann, bob)) {
       waitFor(d, x -> "PLAYING".equals(x.findElement(By.id("turn")).getDomAttribute("data-status")));
@@ -285,6 +323,13 @@ class BrowserGameE2E {
   private static void assertLiveLibrariesLoaded(WebDriver page) {
     assertEquals(Boolean.TRUE, js(page, "return typeof EventBus === 'function' && typeof SockJS === 'function'"),
         "the page loaded the event-bus bridge client and SockJS from /static/vendor/");
+  }
+
+  /** Types into a field that the page may have prefilled with the last name used in this browser. */
+  private static void type(WebDriver page, String id, String text) {
+    WebElement field = page.findElement(By.id(id));
+    field.clear();
+    field.sendKeys(text);
   }
 
   private static boolean finished(WebDriver page) {
