@@ -49,5 +49,14 @@ public final class Sql {
   public static final String RECENT_COMMANDS =
       "SELECT command_id, reply FROM game_commands WHERE game_id = $1 ORDER BY seq DESC LIMIT $2";
 
+  /**
+   * Games in play whose owner is not among the live nodes ($1) and that the server must drive
+   * (a turn timer or a bot, both decided in the first events): someone must take them over.
+   */
+  public static final String ORPHANS_TO_DRIVE = "SELECT g.game_id FROM games g WHERE g.status = 'PLAYING'"
+      + " AND NOT (g.owner_node = ANY($1)) AND EXISTS (SELECT 1 FROM game_events e WHERE e.game_id = g.game_id"
+      + " AND e.seq <= 8 AND (e.type = 'TURN_TIMER_SET' OR (e.type = 'PLAYER_JOINED' AND e.payload->>'bot' = 'true')))"
+      + " LIMIT $2";
+
   public static final String PING = "SELECT 1";
 }
