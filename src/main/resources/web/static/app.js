@@ -10,7 +10,8 @@
   'use strict';
   var COLORS = LudoBoard.COLORS;
   var DICE_FACES = ['', '⚀', '⚁', '⚂', '⚃', '⚄', '⚅'];
-  var STRUCTURAL = ['PLAYER_JOINED', 'PLAYER_LEFT', 'GAME_STARTED', 'GAME_FINISHED', 'PLAYER_FINISHED'];
+  var STRUCTURAL = ['PLAYER_JOINED', 'PLAYER_LEFT', 'GAME_STARTED', 'GAME_FINISHED', 'PLAYER_FINISHED',
+    'TURN_TIMER_SET', 'TURN_TIMED_OUT', 'PLAYER_RETURNED'];
   var POLL_MS = 1500;
 
   var $ = function (id) { return document.getElementById(id); };
@@ -131,12 +132,14 @@
       var body = { player_name: name, max_players: Number($('create-players').value) };
       var bots = Number($('create-bots').value);
       if (bots > 0) body.bots = bots;
+      var timeout = Number($('create-timer').value);
+      if (timeout > 0) body.turn_timeout_ms = timeout;
       $('create-button').disabled = true;
       api('POST', '/games', body).then(function (reply) {
         seated(reply, name);
       }).catch(function (err) {
-        if (bots > 0 && (err.code === 'INVALID_INPUT' || err.status === 400)) {
-          notice('This server does not accept bots yet (' + err.message + '). Choose 0 bots and create again.', 'error');
+        if (bots > 0 && err.status === 400 && /additional propert/i.test(err.message)) {
+          notice('This server does not offer bots (' + err.message + '). Choose 0 bots and create again.', 'error');
         } else {
           notice('Could not create the game: ' + err.message, 'error');
         }
@@ -159,6 +162,14 @@
           ? ' You can still watch.' : ''), 'error');
       }).then(function () { $('join-button').disabled = false; });
     });
+    var players = $('create-players');
+    var limitBots = function () {
+      var max = Number(players.value) - 1;
+      Array.prototype.forEach.call($('create-bots').options, function (o) { o.disabled = Number(o.value) > max; });
+      if (Number($('create-bots').value) > max) $('create-bots').value = String(max);
+    };
+    players.addEventListener('change', limitBots);
+    limitBots();
     $('roll').addEventListener('click', roll);
     $('start').addEventListener('click', startGame);
     $('copy').addEventListener('click', function () {
@@ -276,6 +287,7 @@
     if (event.type === 'DICE_ROLLED') app.lastRoll = event.dice_value;
     if (event.type === 'GAME_FINISHED') { v.status = 'FINISHED'; v.winner = event.winner; }
     if (turn) {
+      v.turn_deadline = turn.turn_deadline === undefined ? null : turn.turn_deadline;
       v.current = turn.current;
       v.phase = turn.phase;
       v.dice = turn.dice;
@@ -345,6 +357,9 @@
         break;
       case 'TURN_PASSED': text = 'Turn passes to ' + who(e.to_seat); break;
       case 'PLAYER_FINISHED': text = who(e.seat) + ' brought every token home'; break;
+      case 'TURN_TIMER_SET': text = 'Each turn has ' + Math.round(e.turn_timeout_ms / 1000) + ' s'; break;
+      case 'TURN_TIMED_OUT': text = who(e.seat) + ' ran out of time'; break;
+      case 'PLAYER_RETURNED': text = who(e.seat) + ' is back'; break;
       case 'GAME_FINISHED': text = 'Game over: ' + (e.winner === null || e.winner === undefined ? 'no winner' : who(e.winner) + ' wins!'); break;
       default: text = null;
     }
@@ -417,6 +432,9 @@
       moves.appendChild(b);
     });
 
+    renderClock();
+    $('watching').textContent = v.spectators ? '(' + v.spectators + ' watching)' : '';
+
     var list = $('players');
     list.textContent = '';
     (v.players || []).slice().sort(function (a, b) { return a.seat - b.seat; }).forEach(function (p) {
@@ -424,12 +442,23 @@
       li.appendChild(swatch(p.seat));
       var home = v.tokens && v.tokens[p.seat] ? v.tokens[p.seat].filter(function (x) { return x === 56; }).length : 0;
       li.appendChild(document.createTextNode(p.display_name + ' — ' + p.color + (p.bot ? ', bot' : '')
-        + (p.left ? ', left' : (p.connected ? '' : ', offline')) + (v.status !== 'WAITING' ? ', ' + home + '/4 home' : '')));
+        + (p.left ? ', left' : p.away ? ', away' : (p.connected || p.bot ? '' : ', offline'))
+        + (p.strikes ? ', ' + p.strikes + ' strike' + (p.strikes > 1 ? 's' : '') : '') + (v.status !== 'WAITING' ? ', ' + home + '/4 home' : '')));
       if (mySeat === p.seat) { li.className = 'me'; li.appendChild(document.createTextNode(' (you)')); }
       else if (!p.connected || p.left) li.className = 'off';
       list.appendChild(li);
     });
   }
+
+  /** Seconds left in the turn when the game has a turn timer (the server's clock decides). */
+  function renderClock() {
+    var v = app.view;
+    var clock = $('clock');
+    if (!v || v.status !== 'PLAYING' || !v.turn_deadline) { clock.textContent = ''; return; }
+    var left = Math.max(0, Math.ceil((v.turn_deadline - Date.now()) / 1000));
+    clock.textContent = left + ' s left for this turn';
+  }
+  setInterval(renderClock, 1000);
 
   function lowestSeat(v) {
     return (v.players || []).reduce(function (m, p) { return Math.min(m, p.seat); }, 4);

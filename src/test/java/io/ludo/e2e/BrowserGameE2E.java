@@ -158,6 +158,35 @@ class BrowserGameE2E {
   }
 
   @Test
+  void aBotTakesTheOtherSeatAndPlaysUnderATurnTimer() throws Exception {
+    WebDriver ann = desktop();
+    ann.get(base + "/");
+    waitFor(ann, d -> d.findElement(By.id("lobby")).isDisplayed());
+    type(ann, "create-name", "Eve");
+    ann.findElement(By.cssSelector("#create-players option[value='2']")).click();
+    assertTrue(!ann.findElement(By.cssSelector("#create-bots option[value='2']")).isEnabled(),
+        "a 2-player game leaves at most one seat to bots");
+    ann.findElement(By.cssSelector("#create-bots option[value='1']")).click();
+    ann.findElement(By.cssSelector("#create-timer option[value='30000']")).click();
+    ann.findElement(By.id("create-button")).click();
+    waitFor(ann, d -> "PLAYING".equals(d.findElement(By.id("turn")).getDomAttribute("data-status")));
+    assertTrue(ann.findElement(By.id("players")).getText().contains("bot"), "the bot is listed");
+    waitFor(ann, d -> d.findElement(By.id("clock")).getText().contains("s left"));
+    // the bot (yellow, seat 2) answers whenever the turn passes to it
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    int actions = 0;
+    while (ann.findElements(By.xpath("//ol[@id='log']/li[contains(., '(yellow) rolled')]")).isEmpty()) {
+      assertTrue(System.nanoTime() < deadline, "the bot never rolled");
+      if (act(ann, actions)) {
+        actions++;
+      } else {
+        sleep(50);
+      }
+    }
+    shoot(ann, "5-bot-game");
+  }
+
+  @Test
   void twoPagesPlayAWholeGameAndAgreeWithTheServer() throws Exception {
     long began = System.nanoTime();
     WebDriver ann = desktop();
@@ -323,6 +352,15 @@ class BrowserGameE2E {
   private static void assertLiveLibrariesLoaded(WebDriver page) {
     assertEquals(Boolean.TRUE, js(page, "return typeof EventBus === 'function' && typeof SockJS === 'function'"),
         "the page loaded the event-bus bridge client and SockJS from /static/vendor/");
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Types into a field that the page may have prefilled with the last name used in this browser. */
