@@ -442,10 +442,10 @@
       li.appendChild(swatch(p.seat));
       var home = v.tokens && v.tokens[p.seat] ? v.tokens[p.seat].filter(function (x) { return x === 56; }).length : 0;
       li.appendChild(document.createTextNode(p.display_name + ' — ' + p.color + (p.bot ? ', bot' : '')
-        + (p.left ? ', left' : p.away ? ', away' : (p.connected || p.bot ? '' : ', offline'))
+        + (p.left ? ', left' : p.away ? ', away' : (online(p) ? '' : ', offline'))
         + (p.strikes ? ', ' + p.strikes + ' strike' + (p.strikes > 1 ? 's' : '') : '') + (v.status !== 'WAITING' ? ', ' + home + '/4 home' : '')));
       if (mySeat === p.seat) { li.className = 'me'; li.appendChild(document.createTextNode(' (you)')); }
-      else if (!p.connected || p.left) li.className = 'off';
+      else if (!online(p) || p.left) li.className = 'off';
       list.appendChild(li);
     });
   }
@@ -459,6 +459,12 @@
     clock.textContent = left + ' s left for this turn';
   }
   setInterval(renderClock, 1000);
+
+  /** Presence as far as this page knows: the view's flag, bots always, this page's own seat while live. */
+  function online(p) {
+    if (p.bot || p.connected) return true;
+    return app.seat !== null && p.seat === app.seat.seat && app.eb !== null && app.eb.state === EventBus.OPEN;
+  }
 
   function lowestSeat(v) {
     return (v.players || []).reduce(function (m, p) { return Math.min(m, p.seat); }, 4);
