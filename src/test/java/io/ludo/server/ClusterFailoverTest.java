@@ -56,6 +56,7 @@ class ClusterFailoverTest {
       ApiClient a = new ApiClient(testVertx, nodes.get(0).httpPort());
       WsClient[] watcher = new WsClient[1];
       String[] driven = new String[1];
+      int[] seqAtDeath = new int[1];
       io.vertx.core.Promise<Void> drivenFinished = io.vertx.core.Promise.promise();
       BridgeClient[] browser = new BridgeClient[1];
       return RestGame.open(a)
@@ -87,6 +88,7 @@ class ClusterFailoverTest {
           .compose(game -> a.view(game.gameId).map(view -> {
             String owner = view.body().getString("owner_node");
             int dead = Integer.parseInt(owner.substring(1));
+            seqAtDeath[0] = view.body().getInteger("seq");
             // no client touches the driven game after the death: a survivor must adopt it by itself
             vertxes.get((dead + 1) % 3).eventBus().<JsonObject>consumer(Addresses.gameEvents(driven[0]), m -> {
               if (m.body().getValue("event") instanceof JsonObject e && "GAME_FINISHED".equals(e.getString("type"))) {
@@ -110,6 +112,18 @@ class ClusterFailoverTest {
                       .map(last -> done);
                 }))
                 .compose(done -> drivenFinished.future().map(done))
+                // a player reconnects through a survivor and syncs exactly what happened since the death
+                .compose(done -> WsClient.connect(testVertx, nodes.get(deadAndSurvivor[1]).httpPort(),
+                        "/ws/" + game.gameId + "/" + game.playerBySeat.get(0) + "?token=" + game.tokenBySeat.get(0))
+                    .compose(ws -> ws.request(new JsonObject().put("type", "sync").put("since_seq", seqAtDeath[0]))
+                        .map(ack -> {
+                          test.verify(() -> {
+                            List<Integer> replayed = ws.frames("event").stream().map(f -> f.getInteger("seq"))
+                                .filter(seq -> seq > seqAtDeath[0]).toList();
+                            assertEquals(ack.getInteger("seq") - seqAtDeath[0], replayed.size(), "each missed event once");
+                          });
+                          return done;
+                        })))
                 .compose(done -> survivor.view(game.gameId)
                 .compose(view -> survivor.get("/games/" + game.gameId + "/events").map(events -> {
                   test.verify(() -> {
