@@ -66,6 +66,13 @@ final class WebSocketSession {
         });
   }
 
+  /** Counts this socket again with a new owner, once the socket was counted at all (its state sent). */
+  synchronized void announce() {
+    if (early == null) {
+      presence(+1);
+    }
+  }
+
   private Future<?> presence(int delta) {
     return messages.presence(gameId, playerId, delta);
   }
