@@ -53,7 +53,8 @@ public final class PersistenceVerticle extends VerticleBase {
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_READ, this::read).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_CLAIM, this::claim).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_COMMANDS, this::recentCommands).completion(),
-        vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_PING, this::ping).completion()));
+        vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_PING, this::ping).completion(),
+        vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_FINISHED, this::finished).completion()));
   }
 
   @Override
@@ -85,6 +86,22 @@ public final class PersistenceVerticle extends VerticleBase {
             events.add(r.getJsonObject(0));
           }
           message.reply(new JsonObject().put("events", events));
+        })
+        .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
+  }
+
+  /** {@code {"games":[{"game_id","updated"},…]}}: finished games after a point, for the leaderboard. */
+  private void finished(Message<JsonObject> message) {
+    JsonObject q = message.body();
+    pool.preparedQuery(Sql.FINISHED_GAMES_AFTER)
+        .execute(Tuple.of(q.getString("after_updated"), q.getString("after_game_id"),
+            q.getDouble("slack_s", 0.0), q.getInteger("limit")))
+        .onSuccess(rows -> {
+          JsonArray games = new JsonArray();
+          for (Row r : rows) {
+            games.add(new JsonObject().put("game_id", r.getString(0)).put("updated", r.getString(1)));
+          }
+          message.reply(new JsonObject().put("games", games));
         })
         .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
   }

@@ -49,5 +49,13 @@ public final class Sql {
   public static final String RECENT_COMMANDS =
       "SELECT command_id, reply FROM game_commands WHERE game_id = $1 ORDER BY seq DESC LIMIT $2";
 
+  /**
+   * Finished games after a point (their {@code updated_at} as text, minus a slack in seconds,
+   * then the game id), in that order: the leaderboard's catch-up pages through them.
+   */
+  public static final String FINISHED_GAMES_AFTER = "SELECT game_id, updated_at::text FROM games"
+      + " WHERE status = 'FINISHED' AND (updated_at, game_id) > ($1::timestamptz - make_interval(secs => $3), $2)"
+      + " ORDER BY updated_at, game_id LIMIT $4";
+
   public static final String PING = "SELECT 1";
 }
