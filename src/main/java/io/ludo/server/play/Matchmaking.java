@@ -93,15 +93,9 @@ public final class Matchmaking {
    * another ticket's token, 404 for no such ticket.
    */
   public Future<Map<String, String>> authorize(String ticketId, String token) {
-    if (token == null || token.isBlank()) {
-      return Future.failedFuture(new ApiException(ErrorCode.UNAUTHORIZED, "a ticket token is required"));
-    }
-    int dot = token.indexOf('.');
-    if (dot <= 0) {
-      return Future.failedFuture(new ApiException(ErrorCode.UNAUTHORIZED, "not a ticket token"));
-    }
-    if (!token.substring(0, dot).equals(ticketId)) {
-      return Future.failedFuture(new ApiException(ErrorCode.FORBIDDEN, "this token is for another ticket"));
+    ApiException refused = precheck(ticketId, token);
+    if (refused != null) {
+      return Future.failedFuture(refused);
     }
     return fields(TICKET + ticketId).compose(t -> {
       if (t.isEmpty()) {
@@ -113,6 +107,24 @@ public final class Matchmaking {
           ? Future.succeededFuture(t)
           : Future.failedFuture(new ApiException(ErrorCode.UNAUTHORIZED, "invalid ticket token"));
     });
+  }
+
+  /**
+   * What can be told of a ticket token without Redis: null when it may be the ticket's, else
+   * why not (401 missing or malformed, 403 another ticket's).
+   */
+  public static ApiException precheck(String ticketId, String token) {
+    if (token == null || token.isBlank()) {
+      return new ApiException(ErrorCode.UNAUTHORIZED, "a ticket token is required");
+    }
+    int dot = token.indexOf('.');
+    if (dot <= 0) {
+      return new ApiException(ErrorCode.UNAUTHORIZED, "not a ticket token");
+    }
+    if (!token.substring(0, dot).equals(ticketId)) {
+      return new ApiException(ErrorCode.FORBIDDEN, "this token is for another ticket");
+    }
+    return null;
   }
 
   /** The ticket as its owner sees it. */

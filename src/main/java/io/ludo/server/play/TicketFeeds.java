@@ -2,6 +2,7 @@ package io.ludo.server.play;
 
 import io.ludo.server.bus.Addresses;
 import io.ludo.server.errors.ApiException;
+import io.ludo.server.errors.ErrorCode;
 import io.ludo.server.errors.Problems;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -18,6 +19,10 @@ import java.util.Map;
  */
 public final class TicketFeeds {
   static final long POLL_MS = 1_000;
+  static final short CLOSE_UNAUTHORIZED = 4401;
+  static final short CLOSE_NO_SUCH_TICKET = 4404;
+  /** RFC 6455 "try again later". */
+  static final short CLOSE_TRY_AGAIN = 1013;
 
   private final Vertx vertx;
   private final Matchmaking store;
@@ -27,22 +32,41 @@ public final class TicketFeeds {
     this.store = store;
   }
 
-  /** The handshake: 401/403/404 as for {@code GET /matchmaking/tickets/{id}}, before any upgrade. */
+  /**
+   * The handshake: a missing, malformed or another ticket's token is refused before the upgrade
+   * (401, 403). Whether the ticket exists and the token is its own needs Redis, and an upgrade
+   * deferred behind I/O can lose its connection: that is told after the upgrade, by an error
+   * frame and a close code (4401 wrong secret, 4404 no such ticket, 1013 Redis unreachable).
+   */
   public void handle(RoutingContext ctx) {
     String ticketId = ctx.pathParam("ticketId");
-    ctx.request().pause();
-    store.authorize(ticketId, ctx.queryParams().get("token")).onComplete(ar -> {
-      if (ar.failed()) {
+    ApiException refused = Matchmaking.precheck(ticketId, ctx.queryParams().get("token"));
+    if (refused != null) {
+      ctx.response().setStatusCode(refused.code().status()).putHeader("content-type", Problems.PROBLEM_JSON)
+          .end(Problems.problem(refused.code(), refused.getMessage()).toBuffer());
+      return;
+    }
+    ctx.request().toWebSocket().onSuccess(ws -> {
+      ws.pause();
+      store.authorize(ticketId, ctx.queryParams().get("token")).onComplete(ar -> {
+        ws.resume();
+        if (ar.succeeded()) {
+          new Feed(ws, ticketId).open(ar.result());
+          return;
+        }
         ApiException api = ApiException.from(ar.cause());
-        ctx.request().resume();
-        ctx.response().setStatusCode(api.code().status()).putHeader("content-type", Problems.PROBLEM_JSON)
-            .end(Problems.problem(api.code(), api.getMessage()).toBuffer());
-        return;
-      }
-      ctx.request().toWebSocket()
-          .onSuccess(ws -> new Feed(ws, ticketId).open(ar.result()))
-          .onFailure(ctx::fail);
-    });
+        ws.writeTextMessage(Problems.wsError(null, api.code(), api.getMessage()).encode());
+        ws.close(closeCode(api.code()), api.getMessage());
+      });
+    }).onFailure(ctx::fail);
+  }
+
+  private static short closeCode(ErrorCode code) {
+    return switch (code) {
+      case UNAUTHORIZED -> CLOSE_UNAUTHORIZED;
+      case TICKET_NOT_FOUND -> CLOSE_NO_SUCH_TICKET;
+      default -> CLOSE_TRY_AGAIN;
+    };
   }
 
   private final class Feed {
@@ -59,6 +83,9 @@ public final class TicketFeeds {
     }
 
     void open(Map<String, String> ticket) {
+      if (ws.isClosed()) {
+        return;
+      }
       ws.closeHandler(v -> stop());
       ws.textMessageHandler(text -> { }); // nothing to say to this socket; pings are answered by the server
       nudges = vertx.eventBus().consumer(Addresses.ticket(ticketId), m -> refresh());

@@ -92,7 +92,22 @@ class MatchmakingTest {
                 assertEquals("TICKET_NOT_FOUND", ((ApiClient.Reply) all.resultAt(5)).code());
                 assertEquals(404, ((ApiClient.Reply) all.resultAt(5)).status());
               });
-              return t.watch(id, token);
+              // the socket: a forged secret is told after the upgrade, no token at all before it
+              return t.watch(id, id + ".forged").compose(forged -> forged.await(f -> "error".equals(f.getString("type")))
+                  .compose(error -> forged.closed.future().map(code -> {
+                    test.verify(() -> {
+                      assertEquals("UNAUTHORIZED", error.getString("code"));
+                      assertEquals((short) 4401, code);
+                    });
+                    return null;
+                  })))
+                  .compose(v -> t.watch(id, "").transform(ar -> {
+                    test.verify(() -> {
+                      assertTrue(ar.failed());
+                      assertEquals(401, ((io.vertx.core.http.UpgradeRejectedException) ar.cause()).getStatus());
+                    });
+                    return t.watch(id, token);
+                  }));
             })
             .compose(ws -> ws.await(f -> "WAITING".equals(f.getString("status")))
                 .compose(waiting -> t.cancel(id, token))
