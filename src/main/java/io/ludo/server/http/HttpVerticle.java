@@ -52,8 +52,9 @@ public final class HttpVerticle extends VerticleBase {
     return Schemas.load(vertx).compose(schemas -> {
       SeatTokens tokens = new SeatTokens(vertx, config.string(ConfigKey.JWT_KEY), config.integer(ConfigKey.JWT_TTL_S));
       GameRouter games = new GameRouter(vertx, nodeId, config.integer(ConfigKey.COMMAND_TIMEOUT_MS));
-      ClientMessages messages = new ClientMessages(games, config.integer(ConfigKey.WS_SYNC_MAX_EVENTS));
       PlayServices play = PlayServices.create(vertx, config, RedisAPI.api(redis));
+      ClientMessages messages = new ClientMessages(games, config.integer(ConfigKey.WS_SYNC_MAX_EVENTS),
+          play.limiter().limitsCommands() ? (game, player) -> play.limiter().command(game, player).map(v -> v.allowed()) : null);
       return EventBusBridge.start(vertx, config, tokens, schemas, messages).compose(bridge -> {
         Router router = routes(vertx, config, new RestApi(games, tokens, schemas),
             new WebSocketEndpoint(hub, messages, tokens, schemas), bridge, this::ready,

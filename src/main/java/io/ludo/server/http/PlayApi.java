@@ -111,9 +111,19 @@ final class PlayApi {
       ctx.next();
       return;
     }
+    String client = limiter.client(request.remoteAddress().hostAddress(), request.getHeader("X-Forwarded-For"));
+    if (!command && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+      RateLimiter.Verdict now = limiter.requestNow(client);
+      if (now.allowed()) {
+        ctx.next();
+      } else {
+        Responses.problem(ctx, ErrorCode.RATE_LIMITED, "too many requests; retry after " + now.retryAfterS() + " s");
+      }
+      return;
+    }
     request.pause();
     Future<RateLimiter.Verdict> verdict = limiter.limitsRequests()
-        ? limiter.request(limiter.client(request.remoteAddress().hostAddress(), request.getHeader("X-Forwarded-For")))
+        ? limiter.request(client)
         : Future.succeededFuture(new RateLimiter.Verdict(true, 0));
     if (command) {
       verdict = verdict.compose(v -> v.allowed() ? seatCommand(ctx, limiter) : Future.succeededFuture(v));

@@ -39,6 +39,9 @@ public final class RateLimiter {
   private final int commandsPerS;
   private final int requestsPerS;
   private final TrustedProxies proxies;
+  /** Most addresses remembered as over their limit, for handshakes. */
+  private static final int MAX_BLOCKED = 10_000;
+  private final java.util.Map<String, Long> blockedUntil = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile long skipUntil;
   private volatile long lastWarn;
 
@@ -73,9 +76,36 @@ public final class RateLimiter {
     return hit("cmd:" + gameId + ":" + playerId, commandsPerS);
   }
 
-  /** One HTTP request (WebSocket handshakes included) from a client address. */
+  /** One HTTP request from a client address. */
   public Future<Verdict> request(String clientAddress) {
-    return hit("addr:" + clientAddress, requestsPerS);
+    return hit("addr:" + clientAddress, requestsPerS).andThen(ar -> {
+      if (ar.succeeded() && !ar.result().allowed()) {
+        block(clientAddress, ar.result().retryAfterS());
+      }
+    });
+  }
+
+  /**
+   * One WebSocket handshake from a client address, decided at once (an upgrade deferred behind
+   * I/O can lose its connection): refused while the address is known to be over its limit in the
+   * current window, from any earlier answer of Redis; the hit is counted all the same.
+   */
+  public Verdict requestNow(String clientAddress) {
+    Long until = blockedUntil.get(clientAddress);
+    request(clientAddress);
+    long now = System.currentTimeMillis();
+    return until != null && until > now ? new Verdict(false, Math.max(1, (until - now + 999) / 1000)) : Verdict.ALLOW;
+  }
+
+  private void block(String clientAddress, long seconds) {
+    long now = System.currentTimeMillis();
+    if (blockedUntil.size() >= MAX_BLOCKED) {
+      blockedUntil.values().removeIf(until -> until <= now);
+      if (blockedUntil.size() >= MAX_BLOCKED) {
+        blockedUntil.clear();
+      }
+    }
+    blockedUntil.put(clientAddress, now + seconds * 1000);
   }
 
   /** Requests let through unchecked on this node since it started, because Redis did not answer. */
