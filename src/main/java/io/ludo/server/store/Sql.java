@@ -54,8 +54,8 @@ public final class Sql {
    * then the game id), in that order: the leaderboard's catch-up pages through them.
    */
   public static final String FINISHED_GAMES_AFTER = "SELECT game_id, updated_at::text FROM games"
-      + " WHERE status = 'FINISHED' AND (updated_at, game_id) > ($1::timestamptz - make_interval(secs => $3), $2)"
-      + " ORDER BY updated_at, game_id LIMIT $4";
+      + " WHERE status = 'FINISHED' AND (updated_at, game_id) > ($1::text::timestamptz - make_interval(secs => $3::float8), $2::text)"
+      + " ORDER BY updated_at, game_id LIMIT $4::int";
 
   public static final String PING = "SELECT 1";
 }
