@@ -1,6 +1,10 @@
 package io.ludo.game;
 
+import io.ludo.game.GameCommand.AddBot;
+import io.ludo.game.GameCommand.Auto;
 import io.ludo.game.GameCommand.Join;
+import io.ludo.game.GameCommand.Return;
+import io.ludo.game.GameCommand.TimeOut;
 import io.ludo.game.GameCommand.Leave;
 import io.ludo.game.GameCommand.Move;
 import io.ludo.game.GameCommand.Roll;
@@ -10,6 +14,9 @@ import io.ludo.game.GameEvent.GameStarted;
 import io.ludo.game.GameEvent.Play;
 import io.ludo.game.GameEvent.PlayerJoined;
 import io.ludo.game.GameEvent.PlayerLeft;
+import io.ludo.game.GameEvent.PlayerReturned;
+import io.ludo.game.GameEvent.TurnTimedOut;
+import io.ludo.game.GameEvent.TurnTimerSet;
 import io.ludo.game.Outcome.Accepted;
 import io.ludo.game.Outcome.Refused;
 import io.ludo.rules.Command;
@@ -44,14 +51,50 @@ public final class Game {
       case Join j -> join(s, j);
       case Start st -> start(s, st);
       case Leave l -> leave(s, l);
-      case Roll r -> roll(s, r, dice);
-      case Move m -> move(s, m);
+      case Roll r -> returning(s, r.playerId(), roll(s, r, dice));
+      case Move m -> returning(s, m.playerId(), move(s, m));
+      case AddBot b -> addBot(s, b);
+      case TimeOut t -> timeOut(s, t);
+      case Return r -> back(s, r.playerId());
+      case Auto a -> auto(s, a, dice);
     };
+  }
+
+  /** The timer and the bots of a new room, after {@link #create}: decided like the creator's own commands. */
+  public static List<GameEvent> setUp(GameState created, TurnTimer timer, List<String[]> bots) {
+    var events = new ArrayList<GameEvent>();
+    GameState at = created;
+    if (timer.on()) {
+      TurnTimerSet set = new TurnTimerSet(timer.timeoutMs(), timer.maxStrikes());
+      events.add(set);
+      at = evolve(at, set);
+    }
+    for (String[] bot : bots) {
+      if (decide(at, new AddBot(at.creatorId(), bot[0], bot[1]), null) instanceof Accepted a) {
+        for (GameEvent e : a.events()) {
+          events.add(e);
+          at = evolve(at, e);
+        }
+      }
+    }
+    return events;
   }
 
   // ---------------------------------------------------------------- lobby
 
+  private static Outcome addBot(GameState s, AddBot b) {
+    if (!b.playerId().equals(s.creatorId())) {
+      return refuse(GameError.FORBIDDEN);
+    }
+    String name = b.name() != null ? b.name() : "Bot " + (s.players().stream().filter(Player::bot).count() + 1);
+    return join(s, new Join(b.botId(), name), true);
+  }
+
   private static Outcome join(GameState s, Join j) {
+    return join(s, j, false);
+  }
+
+  private static Outcome join(GameState s, Join j, boolean bot) {
     if (s.status() != Status.WAITING) {
       return refuse(s.status() == Status.FINISHED ? GameError.GAME_OVER : GameError.GAME_STARTED);
     }
@@ -64,7 +107,7 @@ public final class Game {
     if (seat.isEmpty()) {
       return refuse(GameError.GAME_FULL);
     }
-    PlayerJoined joined = new PlayerJoined(j.playerId(), j.name(), seat.get(), false);
+    PlayerJoined joined = new PlayerJoined(j.playerId(), j.name(), seat.get(), bot);
     if (s.players().size() + 1 < s.maxPlayers()) {
       return new Accepted(List.of(joined));
     }
@@ -114,6 +157,47 @@ public final class Game {
       return new Accepted(events);
     }
     events.addAll(skipLeftSeats(after));
+    return new Accepted(events);
+  }
+
+  // ---------------------------------------------------------------- timers and bots
+
+  /** A timeout counts only if nothing happened since the timer was set and the seat is still to act. */
+  private static Outcome timeOut(GameState s, TimeOut t) {
+    Player actor = s.actor();
+    if (s.seq() != t.expectedSeq() || actor == null || !actor.playerId().equals(t.playerId()) || !s.timerRuns()) {
+      return refuse(GameError.WRONG_PHASE);
+    }
+    return new Accepted(List.of(new TurnTimedOut(actor.playerId(), actor.seat())));
+  }
+
+  /** The server acts in a seat's name only while it is that seat's turn to be played for. */
+  private static Outcome auto(GameState s, Auto a, Dice dice) {
+    if (!s.serverActs() || !s.actor().playerId().equals(a.playerId())) {
+      return refuse(GameError.WRONG_PHASE);
+    }
+    return switch (a.command()) {
+      case Roll r -> roll(s, r, dice);
+      case Move m -> move(s, m);
+      default -> refuse(GameError.WRONG_PHASE);
+    };
+  }
+
+  private static Outcome back(GameState s, String playerId) {
+    Optional<Player> who = s.player(playerId).filter(p -> p.away() && !p.left());
+    return who.isEmpty() || s.status() == Status.FINISHED ? refuse(GameError.WRONG_PHASE)
+        : new Accepted(List.of(new PlayerReturned(playerId, who.get().seat())));
+  }
+
+  /** An away player acting again takes the seat back first (unless the server acts in its name). */
+  private static Outcome returning(GameState s, String playerId, Outcome outcome) {
+    Optional<Player> away = s.player(playerId).filter(Player::away);
+    if (away.isEmpty() || !(outcome instanceof Accepted a)) {
+      return outcome;
+    }
+    var events = new ArrayList<GameEvent>();
+    events.add(new PlayerReturned(playerId, away.get().seat()));
+    events.addAll(a.events());
     return new Accepted(events);
   }
 
@@ -225,7 +309,12 @@ public final class Game {
   public static GameState evolve(GameState s, GameEvent event) {
     return switch (event) {
       case GameCreated c -> new GameState(c.gameId(), c.roomName(), c.maxPlayers(),
-          new Rules(c.options()), c.creatorId(), Status.WAITING, List.of(), null, 1);
+          new Rules(c.options()), c.creatorId(), Status.WAITING, List.of(), null, 1, TurnTimer.NONE, -1);
+      case TurnTimerSet t -> s.with(new TurnTimer(t.timeoutMs(), t.maxStrikes()), s.autoSeat())
+          .with(s.status(), s.players(), s.position(), s.seq() + 1);
+      case TurnTimedOut t -> s.with(s.timer(), t.seat())
+          .with(s.status(), replace(s, t.playerId(), p -> p.struck(s.timer().maxStrikes())), s.position(), s.seq() + 1);
+      case PlayerReturned r -> s.with(s.status(), replace(s, r.playerId(), Player::returned), s.position(), s.seq() + 1);
       case PlayerJoined j -> {
         var players = new ArrayList<>(s.players());
         players.add(new Player(j.playerId(), j.name(), j.seat(), j.bot(), false));
@@ -246,9 +335,15 @@ public final class Game {
       case Play play -> {
         Position p = s.rules().evolve(s.position(), play.event());
         Status status = play.event() instanceof GameFinished ? Status.FINISHED : s.status();
-        yield s.with(status, s.players(), p, s.seq() + 1);
+        // a timed-out turn is the server's until play passes on
+        int auto = status == Status.PLAYING && p.current() == s.autoSeat() ? s.autoSeat() : -1;
+        yield s.with(s.timer(), auto).with(status, s.players(), p, s.seq() + 1);
       }
     };
+  }
+
+  private static List<Player> replace(GameState s, String playerId, java.util.function.UnaryOperator<Player> change) {
+    return s.players().stream().map(p -> p.playerId().equals(playerId) ? change.apply(p) : p).toList();
   }
 
   public static GameState fold(List<GameEvent> events) {

@@ -10,6 +10,23 @@ public sealed interface GameCommand {
 
   record Leave(String playerId) implements GameCommand {}
 
+  /** The creator seats a bot ({@code botId}, {@code name}) before the start. */
+  record AddBot(String playerId, String botId, String name) implements GameCommand {}
+
+  /** The server's: {@code playerId}'s timer ran out while the room was at {@code expectedSeq}. */
+  record TimeOut(String playerId, int expectedSeq) implements GameCommand {}
+
+  /** An away player is back (a socket of theirs opened). */
+  record Return(String playerId) implements GameCommand {}
+
+  /** The server's roll or move in the name of a seat it plays for (a bot, an away player, a timed-out turn). */
+  record Auto(GameCommand command) implements GameCommand {
+    @Override
+    public String playerId() {
+      return command.playerId();
+    }
+  }
+
   /** A roll: the value comes from the room's dice, never from the player. */
   record Roll(String playerId) implements GameCommand {}
 

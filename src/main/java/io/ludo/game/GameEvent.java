@@ -20,6 +20,15 @@ public sealed interface GameEvent {
     }
   }
 
+  /** The room's turn timer (right after {@link GameCreated}; no such event: no timer). */
+  record TurnTimerSet(long timeoutMs, int maxStrikes) implements GameEvent {}
+
+  /** A seat's timer ran out: a strike, and the server finishes the turn for it. */
+  record TurnTimedOut(String playerId, int seat) implements GameEvent {}
+
+  /** An away player acted again (or reconnected): the bot gives the seat back, strikes reset. */
+  record PlayerReturned(String playerId, int seat) implements GameEvent {}
+
   /** A rule event caused by the player in the acting seat (null for the room's own events). */
   record Play(RuleEvent event, String playerId) implements GameEvent {}
 }

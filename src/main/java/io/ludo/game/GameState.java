@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * A room as the fold of its events. {@code position} is null while {@link Status#WAITING}.
- * {@code seq} is the number of the last event.
+ * {@code seq} is the number of the last event. {@code autoSeat} is the seat whose turn the
+ * server is finishing after its timer ran out (−1: none).
  */
 public record GameState(
     String gameId,
@@ -19,7 +20,9 @@ public record GameState(
     Status status,
     List<Player> players,
     Position position,
-    int seq) {
+    int seq,
+    TurnTimer timer,
+    int autoSeat) {
 
   public GameState {
     players = List.copyOf(players);
@@ -47,6 +50,26 @@ public record GameState(
   }
 
   GameState with(Status s, List<Player> ps, Position p, int newSeq) {
-    return new GameState(gameId, roomName, maxPlayers, rules, creatorId, s, ps, p, newSeq);
+    return new GameState(gameId, roomName, maxPlayers, rules, creatorId, s, ps, p, newSeq, timer, autoSeat);
+  }
+
+  GameState with(TurnTimer t, int auto) {
+    return new GameState(gameId, roomName, maxPlayers, rules, creatorId, status, players, position, seq, t, auto);
+  }
+
+  /** The player who must act now (null when nobody must). */
+  public Player actor() {
+    return status != Status.PLAYING ? null : playerAt(position.current()).orElse(null);
+  }
+
+  /** Whether the server acts now without waiting: a bot's or an away player's seat, or a timed-out turn. */
+  public boolean serverActs() {
+    Player p = actor();
+    return p != null && !p.left() && (p.automatic() || autoSeat == p.seat());
+  }
+
+  /** Whether a turn timer runs now: on, and a present human must act. */
+  public boolean timerRuns() {
+    return timer.on() && actor() != null && !serverActs();
   }
 }

@@ -6,6 +6,9 @@ import io.ludo.game.GameEvent.GameStarted;
 import io.ludo.game.GameEvent.Play;
 import io.ludo.game.GameEvent.PlayerJoined;
 import io.ludo.game.GameEvent.PlayerLeft;
+import io.ludo.game.GameEvent.PlayerReturned;
+import io.ludo.game.GameEvent.TurnTimedOut;
+import io.ludo.game.GameEvent.TurnTimerSet;
 import io.ludo.game.Recorded;
 import io.ludo.rules.RuleEvent.Capture;
 import io.ludo.rules.RuleEvent.DiceRolled;
@@ -35,6 +38,9 @@ public final class GameEventJson {
           .put("seat", j.seat()).put("bot", j.bot());
       case PlayerLeft l -> o.put("player_id", l.playerId()).put("seat", l.seat());
       case GameStarted s -> o.put("seats", new JsonArray(s.seats()));
+      case TurnTimerSet t -> o.put("turn_timeout_ms", t.timeoutMs()).put("max_strikes", t.maxStrikes());
+      case TurnTimedOut t -> o.put("player_id", t.playerId()).put("seat", t.seat());
+      case PlayerReturned back -> o.put("player_id", back.playerId()).put("seat", back.seat());
       case Play p -> writePlay(o.put("player_id", p.playerId()), p);
     }
     return o;
@@ -65,6 +71,9 @@ public final class GameEventJson {
       case PlayerJoined j -> "PLAYER_JOINED";
       case PlayerLeft l -> "PLAYER_LEFT";
       case GameStarted s -> "GAME_STARTED";
+      case TurnTimerSet t -> "TURN_TIMER_SET";
+      case TurnTimedOut t -> "TURN_TIMED_OUT";
+      case PlayerReturned r -> "PLAYER_RETURNED";
       case Play p -> switch (p.event()) {
         case DiceRolled d -> "DICE_ROLLED";
         case TokenMoved m -> "TOKEN_MOVED";
@@ -84,6 +93,9 @@ public final class GameEventJson {
           o.getBoolean("bot", false));
       case "PLAYER_LEFT" -> new PlayerLeft(player, o.getInteger("seat"));
       case "GAME_STARTED" -> new GameStarted(ints(o.getJsonArray("seats")));
+      case "TURN_TIMER_SET" -> new TurnTimerSet(o.getLong("turn_timeout_ms"), o.getInteger("max_strikes"));
+      case "TURN_TIMED_OUT" -> new TurnTimedOut(player, o.getInteger("seat"));
+      case "PLAYER_RETURNED" -> new PlayerReturned(player, o.getInteger("seat"));
       case "DICE_ROLLED" -> new Play(new DiceRolled(o.getInteger("seat"), o.getInteger("dice_value"),
           ints(o.getJsonArray("legal_moves"))), player);
       case "TOKEN_MOVED" -> new Play(new TokenMoved(o.getInteger("seat"), o.getInteger("token_index"),

@@ -33,7 +33,7 @@ public final class GameViewJson {
     for (Player p : s.players()) {
       players.add(new JsonObject().put("player_id", p.playerId()).put("display_name", p.name())
           .put("seat", p.seat()).put("color", p.color()).put("connected", connected.contains(p.playerId()))
-          .put("bot", p.bot()).put("left", p.left()));
+          .put("bot", p.bot()).put("left", p.left()).put("strikes", p.strikes()).put("away", p.away()));
     }
     return view.put("players", players)
         .put("options", OptionsJson.write(s.options()))

@@ -39,7 +39,7 @@ class ClusterFailoverTest {
     List<Config> configs = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       configs.add(TestNodes.config(Map.of(ConfigKey.NODE_ID, "n" + i, ConfigKey.CLUSTER_PORT, hz[i],
-          ConfigKey.CLUSTER_MEMBERS, members)));
+          ConfigKey.CLUSTER_MEMBERS, members, ConfigKey.BOT_DELAY_MS, 5, ConfigKey.ORPHAN_SWEEP_MS, 1000)));
     }
     List<Node> nodes = new ArrayList<>();
     Future<Void> started = Future.succeededFuture();
@@ -55,6 +55,9 @@ class ClusterFailoverTest {
     started.compose(v -> {
       ApiClient a = new ApiClient(testVertx, nodes.get(0).httpPort());
       WsClient[] watcher = new WsClient[1];
+      String[] driven = new String[1];
+      int[] seqAtDeath = new int[1];
+      io.vertx.core.Promise<Void> drivenFinished = io.vertx.core.Promise.promise();
       BridgeClient[] browser = new BridgeClient[1];
       return RestGame.open(a)
           .compose(game -> WsClient.connect(testVertx, nodes.get(2).httpPort(), "/ws/" + game.gameId + "?spectate")
@@ -76,9 +79,22 @@ class ClusterFailoverTest {
           }))
           .compose(game -> RestGame.resume(new ApiClient(testVertx, nodes.get(1).httpPort()), game))
           .compose(game -> game.play(30).map(p -> game))
+          // a game the server drives (a bot, and a silent player whose timer runs out), owned by the same node
+          .compose(game -> a.post("/games", null, new JsonObject().put("player_name", "Cy").put("max_players", 2)
+              .put("bots", 1).put("turn_timeout_ms", 1000).put("max_strikes", 1)).map(created -> {
+                driven[0] = created.body().getString("game_id");
+                return game;
+              }))
           .compose(game -> a.view(game.gameId).map(view -> {
             String owner = view.body().getString("owner_node");
             int dead = Integer.parseInt(owner.substring(1));
+            seqAtDeath[0] = view.body().getInteger("seq");
+            // no client touches the driven game after the death: a survivor must adopt it by itself
+            vertxes.get((dead + 1) % 3).eventBus().<JsonObject>consumer(Addresses.gameEvents(driven[0]), m -> {
+              if (m.body().getValue("event") instanceof JsonObject e && "GAME_FINISHED".equals(e.getString("type"))) {
+                drivenFinished.tryComplete();
+              }
+            });
             // kill the owner's cluster member: no graceful leave; then its event bus and HTTP go
             // too (a dead process serves nothing), without waiting for them
             hazelcastOf(vertxes.get(dead)).getLifecycleService().terminate();
@@ -95,6 +111,19 @@ class ClusterFailoverTest {
                           b -> b.getInteger("seq", 0) == lastSeq))
                       .map(last -> done);
                 }))
+                .compose(done -> drivenFinished.future().map(done))
+                // a player reconnects through a survivor and syncs exactly what happened since the death
+                .compose(done -> WsClient.connect(testVertx, nodes.get(deadAndSurvivor[1]).httpPort(),
+                        "/ws/" + game.gameId + "/" + game.playerBySeat.get(0) + "?token=" + game.tokenBySeat.get(0))
+                    .compose(ws -> ws.request(new JsonObject().put("type", "sync").put("since_seq", seqAtDeath[0]))
+                        .map(ack -> {
+                          test.verify(() -> {
+                            List<Integer> replayed = ws.frames("event").stream().map(f -> f.getInteger("seq"))
+                                .filter(seq -> seq > seqAtDeath[0]).toList();
+                            assertEquals(ack.getInteger("seq") - seqAtDeath[0], replayed.size(), "each missed event once");
+                          });
+                          return done;
+                        })))
                 .compose(done -> survivor.view(game.gameId)
                 .compose(view -> survivor.get("/games/" + game.gameId + "/events").map(events -> {
                   test.verify(() -> {

@@ -121,7 +121,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     who.compose(player -> messages.view(game.get()).map(exists -> player))
         .onSuccess(player -> {
           registered.computeIfAbsent(socket, s -> new HashMap<>()).put(address, player);
-          player.ifPresent(p -> messages.presence(game.get(), p, +1));
+          messages.presence(game.get(), player.orElse(null), +1);
           event.complete(true);
           // after the registration, so that no event falls between the state and the feed
           messages.view(game.get()).onSuccess(state -> deliver(socket, address, state));
@@ -137,7 +137,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     Map<String, Optional<String>> mine = registered.get(event.socket());
     Optional<String> player = mine == null ? null : mine.remove(address);
     if (player != null) {
-      player.ifPresent(p -> messages.presence(Addresses.gameOfEvents(address).orElseThrow(), p, -1));
+      messages.presence(Addresses.gameOfEvents(address).orElseThrow(), player.orElse(null), -1);
     }
     event.complete(true);
   }

@@ -12,6 +12,8 @@ public final class Addresses {
   public static final String PERSIST_CLAIM = "ludo.persistence.claim";
   /** Reads the replies of a game's latest accepted commands. */
   public static final String PERSIST_COMMANDS = "ludo.persistence.commands";
+  /** Lists games in play that no live node owns and that the server must drive (timers, bots). */
+  public static final String PERSIST_ORPHANS = "ludo.persistence.orphans";
   /** Answers once the database answers. */
   public static final String PERSIST_PING = "ludo.persistence.ping";
 

@@ -41,6 +41,8 @@ public enum ConfigKey {
   GAME_IDLE_TIMEOUT_S,
   GAME_LINGER_S,
   BOT_DELAY_MS,
+  /** How often the cluster's first node looks for server-driven games (timers, bots) whose owner died. */
+  ORPHAN_SWEEP_MS,
   RATE_LIMIT_COMMANDS_PER_S,
   RATE_LIMIT_REQUESTS_PER_S,
   TRUSTED_PROXIES,

@@ -12,6 +12,7 @@ final class GameCommands {
     return switch (m.getString("type")) {
       case "join" -> new GameCommand.Join(player, m.getString("player_name"));
       case "start" -> new GameCommand.Start(player);
+      case "add_bot" -> new GameCommand.AddBot(player, "b_" + java.util.UUID.randomUUID().toString().substring(0, 8), null);
       case "leave" -> new GameCommand.Leave(player);
       case "roll" -> new GameCommand.Roll(player);
       case "move" -> new GameCommand.Move(player, m.getInteger("token_index"),

@@ -1,6 +1,8 @@
 package io.ludo.server.game;
 
 import io.ludo.game.Game;
+import io.ludo.server.ClusterVerticle;
+import io.ludo.game.TurnTimer;
 import io.ludo.json.OptionsJson;
 import io.ludo.json.Parsed;
 import io.ludo.rules.Options;
@@ -18,6 +20,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +28,8 @@ import java.util.Map;
  * needs, at most once at a time per room.
  */
 public final class GameDirectoryVerticle extends VerticleBase {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GameDirectoryVerticle.class);
+  private static final int ORPHANS_PER_SWEEP = 50;
   private static final SecureRandom IDS = new SecureRandom();
   private static final long LOCK_TIMEOUT_MS = 15_000;
   private static final long PROBE_TIMEOUT_MS = 1_000;
@@ -47,12 +52,32 @@ public final class GameDirectoryVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     vertx.setPeriodic(SWEEP_MS, id -> forgetRetiredRooms());
+    if (vertx.isClustered()) {
+      vertx.setPeriodic(config.integer(ConfigKey.ORPHAN_SWEEP_MS), id -> adoptOrphans());
+    }
     return vertx.eventBus().<JsonObject>localConsumer(Addresses.directory(nodeId), this::onMessage).completion();
   }
 
   /** Rooms leave memory on their own (idle, finished, handed over): drop what they left here. */
   private void forgetRetiredRooms() {
     deployments.values().removeIf(d -> d.isComplete() && (d.failed() || !vertx.deploymentIDs().contains(d.result())));
+  }
+
+  /**
+   * Games that run on the server's own clock (turn timers, bots) must not wait for a client to
+   * notice that their owner died: the live node with the smallest id takes them over.
+   */
+  private void adoptOrphans() {
+    ClusterVerticle.list(vertx).compose(list -> {
+      List<String> live = list.getJsonArray("nodes").stream().map(n -> ((JsonObject) n).getString("id")).toList();
+      if (live.isEmpty() || !live.get(0).equals(nodeId)) {
+        return Future.succeededFuture();
+      }
+      return vertx.eventBus().<JsonObject>request(Addresses.PERSIST_ORPHANS,
+              new JsonObject().put("live", new io.vertx.core.json.JsonArray(live)).put("limit", ORPHANS_PER_SWEEP))
+          .compose(found -> Future.join(found.body().getJsonArray("game_ids").stream()
+              .map(id -> load((String) id)).toList()));
+    }).onFailure(e -> LOG.debug("orphan sweep: " + e.getMessage()));
   }
 
   private void onMessage(Message<JsonObject> message) {
@@ -77,7 +102,17 @@ public final class GameDirectoryVerticle extends VerticleBase {
     String gameId = newId(8);
     String playerId = "p_" + newId(6);
     String name = body.getString("player_name");
-    var creation = Game.create(gameId, body.getString("room_name"), body.getInteger("max_players"), options, playerId, name);
+    var creation = new java.util.ArrayList<>(
+        Game.create(gameId, body.getString("room_name"), body.getInteger("max_players"), options, playerId, name));
+    TurnTimer timer = body.getValue("turn_timeout_ms") instanceof Number ms
+        ? new TurnTimer(ms.longValue(), body.getValue("max_strikes") instanceof Number n ? n.intValue()
+            : TurnTimer.DEFAULT_MAX_STRIKES) : TurnTimer.NONE;
+    List<String[]> bots = new java.util.ArrayList<>();
+    int botCount = body.getValue("bots") instanceof Number n ? n.intValue() : 0;
+    for (int i = 1; i <= botCount; i++) {
+      bots.add(new String[] {"b_" + newId(6), "Bot " + i});
+    }
+    creation.addAll(Game.setUp(Game.fold(creation), timer, bots));
     Future<String> deployed = deploy(new GameSpec(gameId, nodeId, creation, idleMs(), lingerMs()));
     deployments.put(gameId, deployed);
     return deployed.compose(id -> vertx.eventBus()
@@ -125,7 +160,8 @@ public final class GameDirectoryVerticle extends VerticleBase {
     var verticle = new GameVerticle(spec, ServerDice.forGame(spec.gameId(), config.string(ConfigKey.TEST_DICE)),
         // the owner gives up on a slow append before the edge gives up on the owner, so that a
         // client hears a clear "retry" rather than a time-out that leaves the outcome unknown
-        Clock.systemUTC(), config.integer(ConfigKey.COMMAND_TIMEOUT_MS) * 2L / 3, stats);
+        Clock.systemUTC(), config.integer(ConfigKey.COMMAND_TIMEOUT_MS) * 2L / 3, stats,
+        config.integer(ConfigKey.BOT_DELAY_MS));
     return vertx.deployVerticle(verticle)
         .recover(e -> Future.failedFuture(ErrorCode.GAME_NOT_FOUND.name().equals(e.getMessage())
             ? ErrorCode.GAME_NOT_FOUND.name() : ErrorCode.UNAVAILABLE.name()));

@@ -1,11 +1,14 @@
 package io.ludo.server.game;
 
+import io.ludo.bots.Strategies;
+import io.ludo.bots.Strategy;
 import io.ludo.game.Dice;
 import io.ludo.game.Game;
 import io.ludo.game.GameCommand;
 import io.ludo.game.GameEvent;
 import io.ludo.game.GameState;
 import io.ludo.game.Outcome;
+import io.ludo.game.Player;
 import io.ludo.game.Recorded;
 import io.ludo.game.Status;
 import io.ludo.json.GameEventJson;
@@ -58,9 +61,18 @@ public final class GameVerticle extends VerticleBase {
   private boolean finishReported;
 
   private final NodeStats stats;
+  /** The pause before the server acts for a seat (a bot's, an away player's, a timed-out turn). */
+  private final long botDelayMs;
+  /** How the server plays for a seat: the greedy bot (deterministic: no randomness needed). */
+  private final Strategy autopilot = Strategies.create("greedy", new java.util.Random(0));
+  /** When the last event was recorded: turn deadlines count from it, so they survive a takeover. */
+  private long lastEventAt;
+  private long automationTimer = -1;
+  private int spectators;
 
-  public GameVerticle(GameSpec spec, Dice dice, Clock clock, long appendTimeoutMs, NodeStats stats) {
+  public GameVerticle(GameSpec spec, Dice dice, Clock clock, long appendTimeoutMs, NodeStats stats, long botDelayMs) {
     this.stats = stats;
+    this.botDelayMs = botDelayMs;
     this.spec = spec;
     this.dice = dice;
     this.clock = clock;
@@ -86,6 +98,7 @@ public final class GameVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     stats.gameUnloaded();
+    cancelAutomation();
     return vertx.sharedData().getLockWithTimeout(Ownership.lockName(spec.gameId()), LOCK_TIMEOUT_MS)
         .compose(lock -> consumer.unregister().transform(v -> tail)
             .transform(v -> Ownership.owners(vertx)
@@ -103,7 +116,11 @@ public final class GameVerticle extends VerticleBase {
     epoch = 1;
     List<Recorded> recorded = record(null, creation);
     GameState created = fold(null, recorded);
-    return persist(null, created, recorded, null, null).onSuccess(v -> state = created);
+    return persist(null, created, recorded, null, null).onSuccess(v -> {
+      state = created;
+      lastEventAt = recorded.get(recorded.size() - 1).at();
+      schedule();
+    });
   }
 
   /** Takes the stored room over (a new epoch fences the previous owner out), then folds its log. */
@@ -120,9 +137,11 @@ public final class GameVerticle extends VerticleBase {
         return Future.failedFuture(ErrorCode.GAME_NOT_FOUND.name());
       }
       state = fold(null, events);
+      lastEventAt = events.get(events.size() - 1).at();
       if (state.status() == Status.FINISHED) {
         reportFinished();
       }
+      schedule();
       return Future.succeededFuture();
     });
   }
@@ -135,44 +154,60 @@ public final class GameVerticle extends VerticleBase {
     switch (body.getString("type", "")) {
       case "view" -> message.reply(view());
       case "presence" -> {
-        sockets.merge(body.getString("player_id"), body.getInteger("delta", 0), Integer::sum);
-        sockets.values().removeIf(n -> n <= 0);
+        presence(body.getString("player_id"), body.getInteger("delta", 0));
         message.reply(new JsonObject().put("ok", true));
       }
-      default -> tail = tail.transform(ignored -> handle(message));
+      default -> enqueue(() -> decideAndApply(body.getString("command_id"), parse(body)).onSuccess(message::reply));
     }
   }
 
-  private Future<Void> handle(Message<JsonObject> message) {
-    Future<Void> ready = mustReconcile ? reconcile() : Future.succeededFuture();
-    return ready.transform(r -> {
-      if (r.failed()) {
-        message.reply(error(ErrorCode.UNAVAILABLE, "the game's database is unreachable; retry"));
-        return Future.<Void>succeededFuture();
-      }
-      return decideAndApply(message);
-    });
+  /** Sockets open for a player (null: a spectator's) on any node. A returning away player takes the seat back. */
+  private void presence(String playerId, int delta) {
+    if (playerId == null) {
+      spectators = Math.max(0, spectators + delta);
+      return;
+    }
+    sockets.merge(playerId, delta, Integer::sum);
+    sockets.values().removeIf(n -> n <= 0);
+    if (delta > 0 && state.player(playerId).map(Player::away).orElse(false)) {
+      enqueue(() -> decideAndApply(null, new GameCommand.Return(playerId)));
+    }
   }
 
-  private Future<Void> decideAndApply(Message<JsonObject> message) {
-    String commandId = message.body().getString("command_id");
+  private static GameCommand parse(JsonObject body) {
+    try {
+      return GameCommands.parse(body);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Runs {@code work} after every command before it: one at a time, in arrival order. */
+  private void enqueue(java.util.function.Supplier<Future<JsonObject>> work) {
+    tail = tail.transform(ignored -> {
+      Future<Void> ready = mustReconcile ? reconcile() : Future.succeededFuture();
+      return ready.transform(r -> r.failed()
+          ? Future.succeededFuture(error(ErrorCode.UNAVAILABLE, "the game's database is unreachable; retry"))
+          : work.get());
+    }).onSuccess(reply -> {
+      if (reply.containsKey("error") && ErrorCode.UNAVAILABLE.name().equals(reply.getJsonObject("error").getString("code"))) {
+        retryAutomationLater();
+      }
+    }).mapEmpty();
+  }
+
+  /** Decides a command, makes its events durable, applies them; answers the reply (an error reply on failure). */
+  private Future<JsonObject> decideAndApply(String commandId, GameCommand command) {
     JsonObject answered = commandId == null ? null : replies.get(commandId);
     if (answered != null) {
-      message.reply(answered.copy());
-      return Future.succeededFuture();
+      return Future.succeededFuture(answered.copy());
     }
-    GameCommand command;
-    try {
-      command = GameCommands.parse(message.body());
-    } catch (RuntimeException e) {
-      message.reply(error(ErrorCode.INVALID_INPUT, "malformed command"));
-      return Future.succeededFuture();
+    if (command == null) {
+      return Future.succeededFuture(error(ErrorCode.INVALID_INPUT, "malformed command"));
     }
     return switch (Game.decide(state, command, dice)) {
-      case Outcome.Refused refused -> {
-        message.reply(error(ErrorCode.of(refused.error()), refused.error().name().toLowerCase().replace('_', ' ')));
-        yield Future.succeededFuture();
-      }
+      case Outcome.Refused refused -> Future.succeededFuture(
+          error(ErrorCode.of(refused.error()), refused.error().name().toLowerCase().replace('_', ' ')));
       case Outcome.Accepted accepted -> {
         GameState before = state;
         List<Recorded> recorded = record(before, accepted.events());
@@ -181,22 +216,20 @@ public final class GameVerticle extends VerticleBase {
         yield persist(before, after, recorded, commandId, reply).transform(ar -> {
           if (ar.failed() && Ownership.isFenced(ar.cause())) {
             fencedOut();
-            message.reply(error(ErrorCode.UNAVAILABLE, "the game moved to another node; retry"));
-            return Future.succeededFuture();
+            return Future.succeededFuture(error(ErrorCode.UNAVAILABLE, "the game moved to another node; retry"));
           }
           if (ar.failed()) {
             mustReconcile = true;
-            message.reply(error(ErrorCode.UNAVAILABLE, "the move could not be stored; retry"));
-            return Future.succeededFuture();
+            return Future.succeededFuture(error(ErrorCode.UNAVAILABLE, "the move could not be stored; retry"));
           }
           state = after;
+          lastEventAt = recorded.get(recorded.size() - 1).at();
           if (commandId != null) {
             replies.put(commandId, reply);
           }
-          message.reply(reply.copy());
           publish(before, recorded);
           afterChange();
-          return Future.succeededFuture();
+          return Future.succeededFuture(reply.copy());
         });
       }
     };
@@ -219,6 +252,7 @@ public final class GameVerticle extends VerticleBase {
       if (!events.isEmpty()) {
         GameState before = state;
         state = fold(before, events);
+        lastEventAt = events.get(events.size() - 1).at();
         publish(before, events);
         afterChange();
       }
@@ -304,12 +338,24 @@ public final class GameVerticle extends VerticleBase {
           .put("type", "event")
           .put("seq", r.seq())
           .put("event", GameEventJson.write(r))
-          .put("turn", GameViewJson.turn(at)));
+          .put("turn", withDeadline(GameViewJson.turn(at), at, r.at())));
     }
   }
 
+  /** When a turn timer runs, the turn says until when (epoch ms). */
+  private static JsonObject withDeadline(JsonObject turn, GameState at, long since) {
+    return at.timerRuns() ? turn.put("turn_deadline", since + at.timer().timeoutMs()) : turn;
+  }
+
   private JsonObject view() {
-    return GameViewJson.write(state, Set.copyOf(sockets.keySet())).put("owner_node", spec.nodeId());
+    JsonObject view = GameViewJson.write(state, Set.copyOf(sockets.keySet())).put("owner_node", spec.nodeId())
+        .put("spectators", spectators)
+        .put("turn_deadline", state.timerRuns() ? lastEventAt + state.timer().timeoutMs() : null);
+    if (state.timer().on()) {
+      view.put("turn_timeout_ms", state.timer().timeoutMs()).put("max_strikes", state.timer().maxStrikes());
+    }
+    withDeadline(view.getJsonObject("turn"), state, lastEventAt);
+    return view;
   }
 
   /**
@@ -331,6 +377,7 @@ public final class GameVerticle extends VerticleBase {
   // ---------------------------------------------------------------- lifetime
 
   private void afterChange() {
+    schedule();
     if (state.status() == Status.FINISHED) {
       retireIn(spec.lingerMs());
       reportFinished();
@@ -343,6 +390,53 @@ public final class GameVerticle extends VerticleBase {
       finishReported = true;
       vertx.eventBus().send(Addresses.GAMES_FINISHED, new JsonObject().put("game_id", spec.gameId()).put("view", view()),
           new DeliveryOptions().setLocalOnly(true));
+    }
+  }
+
+  // ---------------------------------------------------------------- automation
+
+  /**
+   * Sets the one pending automatic action for the current state: the server's move for a seat it
+   * plays (after the bot delay), or the timeout of a human's turn (at its deadline). Derived
+   * from the events alone, so a new owner after a takeover schedules the same.
+   */
+  private void schedule() {
+    cancelAutomation();
+    if (state == null || state.status() != Status.PLAYING) {
+      return;
+    }
+    int seq = state.seq();
+    Player actor = state.actor();
+    if (state.serverActs()) {
+      automationTimer = vertx.setTimer(Math.max(1, botDelayMs), id -> enqueue(() -> actFor(seq)));
+    } else if (state.timerRuns()) {
+      long wait = Math.max(1, lastEventAt + state.timer().timeoutMs() - clock.millis());
+      automationTimer = vertx.setTimer(wait,
+          id -> enqueue(() -> decideAndApply(null, new GameCommand.TimeOut(actor.playerId(), seq))));
+    }
+  }
+
+  private Future<JsonObject> actFor(int seq) {
+    if (state.seq() != seq || !state.serverActs()) {
+      return Future.succeededFuture(new JsonObject());
+    }
+    Player actor = state.actor();
+    GameCommand action = state.position().phase() == io.ludo.rules.Phase.ROLL
+        ? new GameCommand.Roll(actor.playerId())
+        : new GameCommand.Move(actor.playerId(), autopilot.chooseToken(state.rules(), state.position()), 0);
+    return decideAndApply(null, new GameCommand.Auto(action));
+  }
+
+  /** The database refused: automation tries again a little later (a client's command also would). */
+  private void retryAutomationLater() {
+    cancelAutomation();
+    automationTimer = vertx.setTimer(1_000, id -> schedule());
+  }
+
+  private void cancelAutomation() {
+    if (automationTimer >= 0) {
+      vertx.cancelTimer(automationTimer);
+      automationTimer = -1;
     }
   }
 

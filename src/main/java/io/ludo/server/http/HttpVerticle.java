@@ -97,6 +97,7 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/games").handler(api::create);
     router.post("/games/:gameId/join").handler(api::join);
     router.post("/games/:gameId/start").handler(api::start);
+    router.post("/games/:gameId/bots").handler(api::addBot);
     router.post("/games/:gameId/leave").handler(api::leave);
     router.post("/games/:gameId/roll").handler(api::roll);
     router.post("/games/:gameId/move").handler(api::move);

@@ -53,7 +53,13 @@ final class RestApi {
           .put("player_name", body.getString("player_name"))
           .put("max_players", body.getInteger("max_players", 4))
           .put("room_name", body.getString("room_name"))
-          .put("options", body.getJsonObject("options"));
+          .put("options", body.getJsonObject("options"))
+          .put("bots", body.getInteger("bots", 0))
+          .put("turn_timeout_ms", body.getInteger("turn_timeout_ms"))
+          .put("max_strikes", body.getInteger("max_strikes"));
+      if (request.getInteger("bots") >= request.getInteger("max_players")) {
+        return invalid("bots must leave the creator a seat: at most max_players − 1");
+      }
       return games.create(request).map(this::withToken);
     }));
   }
@@ -78,6 +84,11 @@ final class RestApi {
 
   void start(RoutingContext ctx) {
     seatCommand(ctx, "start");
+  }
+
+  /** The creator seats a bot before the start. */
+  void addBot(RoutingContext ctx) {
+    seatCommand(ctx, "add_bot");
   }
 
   void leave(RoutingContext ctx) {

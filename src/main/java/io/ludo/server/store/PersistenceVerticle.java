@@ -48,13 +48,14 @@ public final class PersistenceVerticle extends VerticleBase {
         .using(vertx)
         .build();
     groupCommit = new GroupCommit(pool, config.integer(ConfigKey.PERSIST_BATCH_MAX), size -> {});
-    return Migrations.apply(vertx, pool).compose(v -> Future.all(
+    return Migrations.apply(vertx, pool).compose(v -> Future.all(java.util.List.of(
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_APPEND, this::append).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_READ, this::read).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_CLAIM, this::claim).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_COMMANDS, this::recentCommands).completion(),
+        vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_ORPHANS, this::orphans).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_PING, this::ping).completion(),
-        vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_FINISHED, this::finished).completion()));
+        vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_FINISHED, this::finished).completion())));
   }
 
   @Override
@@ -107,6 +108,19 @@ public final class PersistenceVerticle extends VerticleBase {
   }
 
   /** {@code {"replies":{command_id: reply, …}}} for a game's latest accepted commands. */
+  /** {@code {"live":[node ids],"limit"}} → {@code {"game_ids":[…]}}: see {@link Sql#ORPHANS_TO_DRIVE}. */
+  private void orphans(Message<JsonObject> message) {
+    JsonObject q = message.body();
+    String[] live = q.getJsonArray("live").stream().map(String::valueOf).toArray(String[]::new);
+    pool.preparedQuery(Sql.ORPHANS_TO_DRIVE).execute(Tuple.of(live, q.getInteger("limit")))
+        .onSuccess(rows -> {
+          JsonArray ids = new JsonArray();
+          rows.forEach(r -> ids.add(r.getString(0)));
+          message.reply(new JsonObject().put("game_ids", ids));
+        })
+        .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
+  }
+
   private void recentCommands(Message<JsonObject> message) {
     JsonObject q = message.body();
     pool.preparedQuery(Sql.RECENT_COMMANDS).execute(Tuple.of(q.getString("game_id"), q.getInteger("limit")))

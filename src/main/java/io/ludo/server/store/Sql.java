@@ -57,5 +57,14 @@ public final class Sql {
       + " WHERE status = 'FINISHED' AND (updated_at, game_id) > ($1::text::timestamptz - make_interval(secs => $3::float8), $2::text)"
       + " ORDER BY updated_at, game_id LIMIT $4::int";
 
+  /**
+   * Games in play whose owner is not among the live nodes ($1) and that the server must drive
+   * (a turn timer or a bot, both decided in the first events): someone must take them over.
+   */
+  public static final String ORPHANS_TO_DRIVE = "SELECT g.game_id FROM games g WHERE g.status = 'PLAYING'"
+      + " AND NOT (g.owner_node = ANY($1)) AND EXISTS (SELECT 1 FROM game_events e WHERE e.game_id = g.game_id"
+      + " AND e.seq <= 8 AND (e.type = 'TURN_TIMER_SET' OR (e.type = 'PLAYER_JOINED' AND e.payload->>'bot' = 'true')))"
+      + " LIMIT $2";
+
   public static final String PING = "SELECT 1";
 }

@@ -91,11 +91,8 @@ public final class ClientMessages {
         .map(view -> new JsonObject().put("type", "state").mergeIn(view));
   }
 
-  /** Counts a player's open socket (+1) or its close (−1) with the game's owner. */
+  /** Counts a player's (null: a spectator's) open socket (+1) or its close (−1) with the game's owner. */
   public Future<?> presence(String gameId, String playerId, int delta) {
-    if (playerId == null) {
-      return Future.succeededFuture();
-    }
     return games.send(gameId, new JsonObject().put("type", "presence").put("player_id", playerId).put("delta", delta));
   }
 }
