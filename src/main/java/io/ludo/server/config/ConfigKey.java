@@ -64,6 +64,14 @@ public enum ConfigKey {
   VALIDATOR_BREAKER_FAILURES,
   /** How long an open circuit waits before letting one validation through to try again. */
   VALIDATOR_BREAKER_RESET_MS,
+  /** How long a matchmaking ticket that asked for bots waits for people before bots complete its game. */
+  MATCHMAKING_BOT_WAIT_MS,
+  /** A ticket still waiting this long after it was made expires. */
+  MATCHMAKING_TICKET_TTL_MS,
+  /** How often each node's matcher looks at the queues. */
+  MATCHMAKING_TICK_MS,
+  /** How often a node makes sure every finished game in Postgres is on the leaderboard. */
+  LEADERBOARD_SYNC_S,
   /** Test-only: {@code seed:N} or {@code script:6,3,…} makes dice repeatable. Never set in production. */
   TEST_DICE;
 
