@@ -39,7 +39,9 @@ class ClusterFailoverTest {
     List<Config> configs = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       configs.add(TestNodes.config(Map.of(ConfigKey.NODE_ID, "n" + i, ConfigKey.CLUSTER_PORT, hz[i],
-          ConfigKey.CLUSTER_MEMBERS, members, ConfigKey.BOT_DELAY_MS, 5, ConfigKey.ORPHAN_SWEEP_MS, 1000)));
+          ConfigKey.CLUSTER_MEMBERS, members, ConfigKey.BOT_DELAY_MS, 5, ConfigKey.ORPHAN_SWEEP_MS, 1000,
+          // the sync through a survivor replays every event since the death, however long the game ran on
+          ConfigKey.WS_SYNC_MAX_EVENTS, 100_000)));
     }
     List<Node> nodes = new ArrayList<>();
     Future<Void> started = Future.succeededFuture();
