@@ -4,6 +4,7 @@ import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
 import io.ludo.server.game.GameDirectoryVerticle;
 import io.ludo.server.http.HttpVerticle;
+import io.ludo.server.infra.Metrics;
 import io.ludo.server.store.PersistenceVerticle;
 import io.ludo.server.ws.WebSocketVerticle;
 import io.vertx.core.DeploymentOptions;
@@ -20,6 +21,7 @@ import java.util.List;
 public final class MainVerticle extends VerticleBase {
   private final Config config;
   private final List<String> deployed = new ArrayList<>();
+  private io.micrometer.core.instrument.binder.jvm.JvmGcMetrics gcMetrics;
 
   public MainVerticle(Config config) {
     this.config = config;
@@ -28,9 +30,10 @@ public final class MainVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     String nodeId = config.string(ConfigKey.NODE_ID);
-    WebSocketVerticle sockets = new WebSocketVerticle();
-    NodeStats stats = new NodeStats();
-    return deploy(new PersistenceVerticle(config))
+    NodeStats stats = new NodeStats(Metrics.registry(nodeId));
+    gcMetrics = Metrics.gc(stats.registry());
+    WebSocketVerticle sockets = new WebSocketVerticle(stats);
+    return deploy(new PersistenceVerticle(config, stats))
         .compose(v -> deploy(new GameDirectoryVerticle(config, nodeId, stats)))
         .compose(v -> deploy(new ClusterVerticle(config, stats)))
         .compose(v -> deploy(sockets))
@@ -46,7 +49,13 @@ public final class MainVerticle extends VerticleBase {
       String id = deployed.get(i);
       chain = chain.eventually(() -> vertx.undeploy(id));
     }
-    return chain;
+    return chain.eventually(() -> {
+      if (gcMetrics != null) {
+        gcMetrics.close();
+      }
+      Metrics.release(config.string(ConfigKey.NODE_ID));
+      return Future.succeededFuture();
+    });
   }
 
   private Future<String> deploy(VerticleBase verticle) {

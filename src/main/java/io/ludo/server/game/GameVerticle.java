@@ -157,7 +157,14 @@ public final class GameVerticle extends VerticleBase {
         presence(body.getString("player_id"), body.getInteger("delta", 0));
         message.reply(new JsonObject().put("ok", true));
       }
-      default -> enqueue(() -> decideAndApply(body.getString("command_id"), parse(body)).onSuccess(message::reply));
+      default -> {
+        GameCommand command = parse(body);
+        String type = command == null ? "invalid" : body.getString("type");
+        enqueue(() -> decideAndApply(body.getString("command_id"), command).onSuccess(reply -> {
+          stats.command(type, reply.containsKey("error") ? reply.getJsonObject("error").getString("code") : "accepted");
+          message.reply(reply);
+        }));
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
 import io.ludo.server.errors.ErrorCode;
 import io.ludo.server.game.GameRouter;
+import io.ludo.server.infra.Metrics;
 import io.ludo.server.ws.SocketHub;
 import io.ludo.server.ws.WebSocketEndpoint;
 import io.vertx.core.Future;
@@ -102,6 +103,8 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/health/ready").handler(ctx -> ready.get()
         .onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")))
         .onFailure(e -> Responses.problem(ctx, ErrorCode.UNAVAILABLE, "database or Redis unreachable")));
+    // Prometheus text format: Vert.x's meters, the JVM's and the node's own ludo_* meters
+    router.get("/metrics").handler(Metrics.scrape(config.string(ConfigKey.NODE_ID)));
     router.get("/cluster/nodes").handler(ctx -> Responses.reply(ctx, 200, ClusterVerticle.list(vertx)));
     router.get("/openapi.json").handler(ctx -> ctx.response().putHeader("content-type", "application/json")
         .sendFile("web/openapi.json"));

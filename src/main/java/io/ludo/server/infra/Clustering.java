@@ -69,12 +69,15 @@ public final class Clustering {
     }
   }
 
-  /** A clustered Vert.x joined to the others; its event bus listens on the cluster host. */
+  /**
+   * A clustered Vert.x joined to the others; its event bus listens on the cluster host, and its
+   * metrics go to the node's registry ({@link Metrics}).
+   */
   public static Future<Vertx> start(Config config) {
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(config));
     String host = host(config);
-    return Vertx.builder()
-        .with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(host).setClusterPublicHost(host)))
+    return Metrics.builder(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(host).setClusterPublicHost(host)),
+            config.string(ConfigKey.NODE_ID))
         .withClusterManager(manager)
         .buildClustered();
   }

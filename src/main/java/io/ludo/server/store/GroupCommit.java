@@ -11,7 +11,6 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntConsumer;
 
 /**
  * Group commit across games: while one transaction is in flight, appends queue up, and the next
@@ -20,17 +19,22 @@ import java.util.function.IntConsumer;
  * append at a time, so that one game's conflict never fails another game's moves.
  */
 final class GroupCommit {
+  /** Told of every committed batch: its appends, their events, and how long the transaction took. */
+  interface Listener {
+    void committed(int appends, int events, long nanos);
+  }
+
   private final Pool pool;
   private final int batchMax;
-  private final IntConsumer batchSizes;
+  private final Listener listener;
   private final ArrayDeque<Append> pending = new ArrayDeque<>();
   private final List<Promise<Void>> drainWaiters = new ArrayList<>();
   private boolean writing;
 
-  GroupCommit(Pool pool, int batchMax, IntConsumer batchSizes) {
+  GroupCommit(Pool pool, int batchMax, Listener listener) {
     this.pool = pool;
     this.batchMax = batchMax;
-    this.batchSizes = batchSizes;
+    this.listener = listener;
   }
 
   /** Called on the persistence verticle's event loop only. */
@@ -63,10 +67,11 @@ final class GroupCommit {
       return;
     }
     writing = true;
-    batchSizes.accept(batch.size());
+    long started = System.nanoTime();
     pool.withTransaction(conn -> write(conn, batch))
         .transform(ar -> {
           if (ar.succeeded()) {
+            listener.committed(batch.size(), events(batch), System.nanoTime() - started);
             batch.forEach(a -> a.done().complete());
             return Future.<Void>succeededFuture();
           }
@@ -84,7 +89,16 @@ final class GroupCommit {
     return chain;
   }
 
-  private static Future<Void> complete(Append a) {
+  private static int events(List<Append> batch) {
+    int n = 0;
+    for (Append a : batch) {
+      n += a.events().size();
+    }
+    return n;
+  }
+
+  private Future<Void> complete(Append a) {
+    listener.committed(1, a.events().size(), 0);
     a.done().complete();
     return Future.succeededFuture();
   }

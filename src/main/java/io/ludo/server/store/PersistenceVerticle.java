@@ -1,5 +1,6 @@
 package io.ludo.server.store;
 
+import io.ludo.server.NodeStats;
 import io.ludo.server.bus.Addresses;
 import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
@@ -28,11 +29,13 @@ public final class PersistenceVerticle extends VerticleBase {
   private static final int POOL_WAIT_S = 10;
 
   private final Config config;
+  private final NodeStats stats;
   private Pool pool;
   private GroupCommit groupCommit;
 
-  public PersistenceVerticle(Config config) {
+  public PersistenceVerticle(Config config, NodeStats stats) {
     this.config = config;
+    this.stats = stats;
   }
 
   @Override
@@ -47,7 +50,7 @@ public final class PersistenceVerticle extends VerticleBase {
         .connectingTo(connect)
         .using(vertx)
         .build();
-    groupCommit = new GroupCommit(pool, config.integer(ConfigKey.PERSIST_BATCH_MAX), size -> {});
+    groupCommit = new GroupCommit(pool, config.integer(ConfigKey.PERSIST_BATCH_MAX), stats::committed);
     return Migrations.apply(vertx, pool).compose(v -> Future.all(
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_APPEND, this::append).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_READ, this::read).completion(),
@@ -64,9 +67,11 @@ public final class PersistenceVerticle extends VerticleBase {
 
   private void append(Message<JsonObject> message) {
     Promise<Void> done = Promise.promise();
+    long arrived = System.nanoTime();
     groupCommit.submit(Append.of(message.body(), done));
     done.future().onComplete(ar -> {
       if (ar.succeeded()) {
+        stats.appended(System.nanoTime() - arrived);
         message.reply(new JsonObject().put("ok", true));
       } else if (ar.cause() instanceof StaleAppendException) {
         message.fail(ErrorCode.WRONG_PHASE.status(), STALE_APPEND);

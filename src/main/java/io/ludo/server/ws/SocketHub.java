@@ -1,5 +1,6 @@
 package io.ludo.server.ws;
 
+import io.ludo.server.NodeStats;
 import io.ludo.server.bus.Addresses;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -19,20 +20,24 @@ import java.util.Set;
 public final class SocketHub {
   private final Vertx vertx;
   private final Context context;
+  private final NodeStats stats;
   private final Map<String, Room> rooms = new HashMap<>();
 
   private record Room(MessageConsumer<JsonObject> consumer, Set<WebSocketSession> sessions) {}
 
-  SocketHub(Vertx vertx, Context context) {
+  SocketHub(Vertx vertx, Context context, NodeStats stats) {
     this.vertx = vertx;
     this.context = context;
+    this.stats = stats;
   }
 
   void join(String gameId, WebSocketSession session) {
+    stats.socketOpened();
     context.runOnContext(v -> rooms.computeIfAbsent(gameId, this::open).sessions().add(session));
   }
 
   void leave(String gameId, WebSocketSession session) {
+    stats.socketClosed();
     context.runOnContext(v -> {
       Room room = rooms.get(gameId);
       if (room != null && room.sessions().remove(session) && room.sessions().isEmpty()) {

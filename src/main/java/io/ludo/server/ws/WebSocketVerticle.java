@@ -1,5 +1,6 @@
 package io.ludo.server.ws;
 
+import io.ludo.server.NodeStats;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 
@@ -8,11 +9,16 @@ import io.vertx.core.VerticleBase;
  * accepted by the HTTP server (one port serves REST and WebSocket) and handed to the hub.
  */
 public final class WebSocketVerticle extends VerticleBase {
+  private final NodeStats stats;
   private SocketHub hub;
+
+  public WebSocketVerticle(NodeStats stats) {
+    this.stats = stats;
+  }
 
   @Override
   public Future<?> start() {
-    hub = new SocketHub(vertx, context);
+    hub = new SocketHub(vertx, context, stats);
     return Future.succeededFuture();
   }
 
