@@ -37,6 +37,8 @@ public enum ConfigKey {
   WS_IDLE_TIMEOUT_S,
   WS_SYNC_MAX_EVENTS,
   PERSIST_BATCH_MAX,
+  /** Group-commit transactions committing at once (each on its own connection; at most the pool's size). */
+  PERSIST_MAX_IN_FLIGHT,
   COMMAND_TIMEOUT_MS,
   GAME_IDLE_TIMEOUT_S,
   GAME_LINGER_S,

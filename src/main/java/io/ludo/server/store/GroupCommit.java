@@ -26,28 +26,36 @@ final class GroupCommit {
 
   private final Pool pool;
   private final int batchMax;
+  private final int maxInFlight;
   private final Listener listener;
   private final ArrayDeque<Append> pending = new ArrayDeque<>();
   private final List<Promise<Void>> drainWaiters = new ArrayList<>();
-  private boolean writing;
+  private int writing;
 
-  GroupCommit(Pool pool, int batchMax, Listener listener) {
+  /**
+   * {@code maxInFlight} transactions may be committing at once (each on its own connection), so
+   * that the next batch is written while the previous one waits for its WAL flush; Postgres
+   * flushes concurrent commits together. Appends of one game never share or overlap
+   * transactions: its owner sends the next only after the previous one is answered.
+   */
+  GroupCommit(Pool pool, int batchMax, int maxInFlight, Listener listener) {
     this.pool = pool;
     this.batchMax = batchMax;
+    this.maxInFlight = Math.max(1, maxInFlight);
     this.listener = listener;
   }
 
   /** Called on the persistence verticle's event loop only. */
   void submit(Append append) {
     pending.add(append);
-    if (!writing) {
+    if (writing < maxInFlight) {
       writeNext();
     }
   }
 
   /** Completes once nothing is queued or being written (graceful shutdown). */
   Future<Void> drained() {
-    if (!writing && pending.isEmpty()) {
+    if (writing == 0 && pending.isEmpty()) {
       return Future.succeededFuture();
     }
     Promise<Void> p = Promise.promise();
@@ -61,12 +69,13 @@ final class GroupCommit {
       batch.add(pending.poll());
     }
     if (batch.isEmpty()) {
-      writing = false;
-      drainWaiters.forEach(Promise::complete);
-      drainWaiters.clear();
+      if (writing == 0) {
+        drainWaiters.forEach(Promise::complete);
+        drainWaiters.clear();
+      }
       return;
     }
-    writing = true;
+    writing++;
     long started = System.nanoTime();
     pool.withTransaction(conn -> write(conn, batch))
         .transform(ar -> {
@@ -77,7 +86,10 @@ final class GroupCommit {
           }
           return batch.size() == 1 ? fail(batch.get(0), ar.cause()) : oneByOne(batch);
         })
-        .onComplete(ignored -> writeNext());
+        .onComplete(ignored -> {
+          writing--;
+          writeNext();
+        });
   }
 
   private Future<Void> oneByOne(List<Append> batch) {
@@ -110,7 +122,9 @@ final class GroupCommit {
 
   /**
    * One transaction: new game rows, every event row, each command's reply, then each game's head,
-   * fenced by its seq and its owner's epoch.
+   * fenced by its seq and its owner's epoch. The statements are pipelined (sent without waiting
+   * for each other's answers, executed in order): when one fails, those after it fail too, and
+   * the transaction rolls back whole.
    */
   private static Future<Void> write(SqlConnection conn, List<Append> batch) {
     List<Tuple> newGames = new ArrayList<>();
@@ -133,13 +147,12 @@ final class GroupCommit {
     Future<?> games = newGames.isEmpty()
         ? Future.succeededFuture()
         : conn.preparedQuery(Sql.INSERT_GAME).executeBatch(newGames);
-    return games
-        .compose(v -> conn.preparedQuery(Sql.INSERT_EVENT).executeBatch(events))
-        .compose(v -> commands.isEmpty()
-            ? Future.succeededFuture()
-            : conn.preparedQuery(Sql.INSERT_COMMAND).executeBatch(commands))
-        .compose(v -> conn.preparedQuery(Sql.ADVANCE_GAME).executeBatch(heads))
-        .compose(GroupCommit::everyHeadMoved);
+    Future<?> eventRows = conn.preparedQuery(Sql.INSERT_EVENT).executeBatch(events);
+    Future<?> commandRows = commands.isEmpty()
+        ? Future.succeededFuture()
+        : conn.preparedQuery(Sql.INSERT_COMMAND).executeBatch(commands);
+    Future<RowSet<Row>> moved = conn.preparedQuery(Sql.ADVANCE_GAME).executeBatch(heads);
+    return Future.all(games, eventRows, commandRows, moved).compose(v -> everyHeadMoved(moved.result()));
   }
 
   private static Future<Void> everyHeadMoved(RowSet<Row> rows) {

@@ -50,7 +50,8 @@ public final class PersistenceVerticle extends VerticleBase {
         .connectingTo(connect)
         .using(vertx)
         .build();
-    groupCommit = new GroupCommit(pool, config.integer(ConfigKey.PERSIST_BATCH_MAX), stats::committed);
+    groupCommit = new GroupCommit(pool, config.integer(ConfigKey.PERSIST_BATCH_MAX),
+        config.integer(ConfigKey.PERSIST_MAX_IN_FLIGHT), stats::committed);
     return Migrations.apply(vertx, pool).compose(v -> Future.all(
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_APPEND, this::append).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_READ, this::read).completion(),
