@@ -5,6 +5,7 @@ import io.ludo.server.config.ConfigKey;
 import io.ludo.server.game.GameDirectoryVerticle;
 import io.ludo.server.http.HttpVerticle;
 import io.ludo.server.infra.Metrics;
+import io.ludo.server.play.PlayVerticle;
 import io.ludo.server.store.PersistenceVerticle;
 import io.ludo.server.ws.WebSocketVerticle;
 import io.vertx.core.DeploymentOptions;
@@ -15,7 +16,7 @@ import java.util.List;
 
 /**
  * Composes a node: persistence (schema first), the game directory, the node's entry in the
- * cluster, the socket hub, then the HTTP server. Stops in the reverse order, so that no request arrives once games are draining,
+ * cluster, the socket hub, the HTTP server, then the play services' background work (matcher, leaderboard). Stops in the reverse order, so that no request arrives once games are draining,
  * and no game drains once persistence is gone.
  */
 public final class MainVerticle extends VerticleBase {
@@ -39,7 +40,8 @@ public final class MainVerticle extends VerticleBase {
         .compose(v -> deploy(sockets))
         .compose(v -> vertx.deployVerticle(() -> new HttpVerticle(config, nodeId, sockets.hub()),
             new DeploymentOptions().setInstances(config.integer(ConfigKey.HTTP_INSTANCES))))
-        .onSuccess(deployed::add);
+        .onSuccess(deployed::add)
+        .compose(v -> deploy(new PlayVerticle(config)));
   }
 
   @Override

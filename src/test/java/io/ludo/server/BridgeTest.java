@@ -122,8 +122,11 @@ class BridgeTest {
                     watcher.awaitBody(events, b -> "state".equals(b.getString("type"))))
                 .compose(states -> api.view(game.gameId))
                 .compose(view -> {
-                  test.verify(() -> view.body().getJsonArray("players").forEach(p ->
-                      assertTrue(((JsonObject) p).getBoolean("connected"), "a bridge socket counts as presence: " + p)));
+                  test.verify(() -> {
+                    view.body().getJsonArray("players").forEach(p ->
+                        assertTrue(((JsonObject) p).getBoolean("connected"), "a bridge socket counts as presence: " + p));
+                    assertEquals(1, view.body().getInteger("spectators"), "a registration without a token is a spectator");
+                  });
                   return play(game, new BridgeClient[] {ann, null, bob}, 2_000);
                 })
                 .compose(lastSeq -> watcher.awaitBody(events, b -> b.getInteger("seq", 0) == lastSeq.intValue())
@@ -149,8 +152,11 @@ class BridgeTest {
                 .compose(v -> Future.all(ann.close(), bob.close(), watcher.close()))
                 .compose(v -> api.view(game.gameId))
                 .map(view -> {
-                  test.verify(() -> view.body().getJsonArray("players").forEach(p ->
-                      assertFalse(((JsonObject) p).getBoolean("connected"), "closed sockets are absent: " + p)));
+                  test.verify(() -> {
+                    view.body().getJsonArray("players").forEach(p ->
+                        assertFalse(((JsonObject) p).getBoolean("connected"), "closed sockets are absent: " + p));
+                    assertEquals(0, view.body().getInteger("spectators"));
+                  });
                   return null;
                 });
           }));

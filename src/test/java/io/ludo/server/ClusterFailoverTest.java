@@ -129,6 +129,8 @@ class ClusterFailoverTest {
                   test.verify(() -> {
                     assertEquals(Phase.FINISHED, done.local.phase());
                     assertNotEquals("n" + deadAndSurvivor[0], view.body().getString("owner_node"));
+                    // the new owner re-counted the sockets the survivors kept open (a WebSocket and a bridge spectator)
+                    assertEquals(2, view.body().getInteger("spectators"));
                     // the local mirror applied exactly the acknowledged commands: none is missing
                     assertEquals(PositionJson.write(done.local), PositionJson.write(RestGame.positionOf(view.body())));
                     EventLogs.assertGaplessAndFoldsTo(events.body().getJsonArray("events"), view.body());

@@ -36,11 +36,16 @@ public final class RestGame {
 
   /** Creates a 2-player game and seats two players; it starts by itself. */
   public static Future<RestGame> open(ApiClient api) {
-    return api.create("Ann", 2).compose(created -> {
+    return open(api, "Ann", "Bob");
+  }
+
+  /** As {@link #open(ApiClient)}, with these players' names. */
+  public static Future<RestGame> open(ApiClient api, String first, String second) {
+    return api.create(first, 2).compose(created -> {
       assertEquals(201, created.status(), String.valueOf(created.body()));
       RestGame g = new RestGame(api, created.body().getString("game_id"));
       g.seat(created.body());
-      return api.join(g.gameId, "Bob").map(joined -> {
+      return api.join(g.gameId, second).map(joined -> {
         assertEquals(200, joined.status(), String.valueOf(joined.body()));
         g.seat(joined.body());
         g.local = Position.initial(List.of(0, 2));

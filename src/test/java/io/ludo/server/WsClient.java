@@ -18,11 +18,14 @@ public final class WsClient {
   public final List<JsonObject> received = new ArrayList<>();
   private final List<Object[]> waiters = new ArrayList<>();
   private WebSocket ws;
+  /** Held for the socket's life: Vert.x closes a client it finds unreachable, connections and all. */
+  private WebSocketClient client;
   public Promise<Short> closed = Promise.promise();
 
   public static Future<WsClient> connect(Vertx vertx, int port, String uri) {
     WebSocketClient client = vertx.createWebSocketClient();
     WsClient c = new WsClient();
+    c.client = client;
     return client.connect(port, "127.0.0.1", uri).map(ws -> {
       c.ws = ws;
       ws.textMessageHandler(text -> c.onFrame(new JsonObject(text)));

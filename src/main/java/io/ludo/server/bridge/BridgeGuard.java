@@ -5,6 +5,7 @@ import io.ludo.server.auth.SeatTokens;
 import io.ludo.server.bus.Addresses;
 import io.ludo.server.errors.ApiException;
 import io.ludo.server.errors.ErrorCode;
+import io.ludo.server.game.GameVerticle;
 import io.ludo.server.ws.ClientMessages;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -67,7 +68,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       case UNREGISTER -> unregister(event);
       // no publishing by clients; RECEIVE is what the outbound permission already allowed
       case PUBLISH -> refuse(event, ErrorCode.FORBIDDEN, "clients may not publish");
-      case RECEIVE -> event.complete(true);
+      case RECEIVE -> receive(event);
       default -> event.complete(false);
     }
   }
@@ -138,6 +139,21 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     Optional<String> player = mine == null ? null : mine.remove(address);
     if (player != null) {
       messages.presence(Addresses.gameOfEvents(address).orElseThrow(), player.orElse(null), -1);
+    }
+    event.complete(true);
+  }
+
+  /** A new owner's presence request is answered for this socket's registration, never delivered. */
+  private void receive(BridgeEvent event) {
+    JsonObject raw = event.getRawMessage();
+    if (raw.getValue("body") instanceof JsonObject body && GameVerticle.PRESENCE_REQUEST.equals(body.getString("type"))) {
+      String address = raw.getString("address");
+      Optional<String> player = registered.getOrDefault(event.socket(), Map.of()).get(address);
+      if (player != null) {
+        messages.presence(Addresses.gameOfEvents(address).orElseThrow(), player.orElse(null), +1);
+      }
+      event.complete(false);
+      return;
     }
     event.complete(true);
   }

@@ -37,7 +37,9 @@ final class BridgeInbox {
     Object id = command instanceof JsonObject c && (c.getValue("id") instanceof String || c.getValue("id") instanceof Number)
         ? c.getValue("id") : null;
     tokens.verifyFor(envelope.getString("token"), gameId)
-        .compose(seat -> answer(gameId, seat, id, command))
+        .compose(seat -> messages.admit(gameId, seat.playerId()).compose(admitted -> admitted
+            ? answer(gameId, seat, id, command)
+            : Future.succeededFuture(error(id, ErrorCode.RATE_LIMITED, "too many commands for this seat; slow down"))))
         .recover(e -> {
           ApiException api = ApiException.from(e);
           return Future.succeededFuture(error(id, api.code(), api.getMessage()));

@@ -23,6 +23,12 @@ public final class Addresses {
    */
   public static final String GAMES_FINISHED = "ludo.games.finished";
 
+  /**
+   * Finished games whose status changed since a point, for the leaderboard's catch-up (local):
+   * {@code {"after_updated","after_game_id","limit"}} → {@code {"games":[{"game_id","updated"}]}}.
+   */
+  public static final String PERSIST_FINISHED = "ludo.persistence.finished";
+
   /** This node's door for bridge commands, after the bridge guard checked where they were sent (local). */
   public static final String BRIDGE_INBOX = "ludo.bridge.inbox";
 
@@ -59,6 +65,14 @@ public final class Addresses {
   /** Events and state of a game, published by its owner to every node's sockets. */
   public static String gameEvents(String gameId) {
     return GAME + gameId + ".events";
+  }
+
+  /**
+   * A matchmaking ticket changed (published cluster-wide by the node that changed it; the body is
+   * empty: listeners read the ticket from Redis).
+   */
+  public static String ticket(String ticketId) {
+    return "ludo.matchmaking.ticket." + ticketId;
   }
 
   /** A node's game directory: it creates and loads game verticles on that node. */

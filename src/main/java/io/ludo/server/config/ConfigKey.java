@@ -48,6 +48,14 @@ public enum ConfigKey {
   RATE_LIMIT_COMMANDS_PER_S,
   RATE_LIMIT_REQUESTS_PER_S,
   TRUSTED_PROXIES,
+  /** How long a matchmaking ticket that asked for bots waits for people before bots complete its game. */
+  MATCHMAKING_BOT_WAIT_MS,
+  /** A ticket still waiting this long after it was made expires. */
+  MATCHMAKING_TICKET_TTL_MS,
+  /** How often each node's matcher looks at the queues. */
+  MATCHMAKING_TICK_MS,
+  /** How often a node makes sure every finished game in Postgres is on the leaderboard. */
+  LEADERBOARD_SYNC_S,
   /** Test-only: {@code seed:N} or {@code script:6,3,…} makes dice repeatable. Never set in production. */
   TEST_DICE;
 

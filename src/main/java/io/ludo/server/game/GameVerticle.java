@@ -37,6 +37,8 @@ import java.util.Set;
  */
 public final class GameVerticle extends VerticleBase {
   private static final long LOCK_TIMEOUT_MS = 10_000;
+  /** Published on the events address by a new owner; nodes answer with a presence per open socket. */
+  public static final String PRESENCE_REQUEST = "presence_request";
   /** How many accepted commands' replies are kept to answer resends. */
   static final int REMEMBERED_COMMANDS = 256;
   private final GameSpec spec;
@@ -87,7 +89,13 @@ public final class GameVerticle extends VerticleBase {
       touch();
       return consumer.completion()
           .compose(registered -> Ownership.owners(vertx).compose(owners -> owners.put(spec.gameId(), spec.nodeId())))
-          .onSuccess(recorded -> stats.gameLoaded());
+          .onSuccess(recorded -> {
+            stats.gameLoaded();
+            if (spec.creation() == null) {
+              // presence lived in the previous owner's memory: every node re-counts its open sockets
+              vertx.eventBus().publish(Addresses.gameEvents(spec.gameId()), new JsonObject().put("type", PRESENCE_REQUEST));
+            }
+          });
     });
   }
 

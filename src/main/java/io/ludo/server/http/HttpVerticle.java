@@ -8,6 +8,7 @@ import io.ludo.server.config.ConfigKey;
 import io.ludo.server.errors.ErrorCode;
 import io.ludo.server.game.GameRouter;
 import io.ludo.server.infra.Metrics;
+import io.ludo.server.play.PlayServices;
 import io.ludo.server.ws.SocketHub;
 import io.ludo.server.ws.WebSocketEndpoint;
 import io.vertx.core.Future;
@@ -52,10 +53,13 @@ public final class HttpVerticle extends VerticleBase {
     return Schemas.load(vertx).compose(schemas -> {
       SeatTokens tokens = new SeatTokens(vertx, config.string(ConfigKey.JWT_KEY), config.integer(ConfigKey.JWT_TTL_S));
       GameRouter games = new GameRouter(vertx, nodeId, config.integer(ConfigKey.COMMAND_TIMEOUT_MS));
-      ClientMessages messages = new ClientMessages(games, config.integer(ConfigKey.WS_SYNC_MAX_EVENTS));
+      PlayServices play = PlayServices.create(vertx, config, RedisAPI.api(redis));
+      ClientMessages messages = new ClientMessages(games, config.integer(ConfigKey.WS_SYNC_MAX_EVENTS),
+          play.limiter().limitsCommands() ? (game, player) -> play.limiter().command(game, player).map(v -> v.allowed()) : null);
       return EventBusBridge.start(vertx, config, tokens, schemas, messages).compose(bridge -> {
         Router router = routes(vertx, config, new RestApi(games, tokens, schemas),
-            new WebSocketEndpoint(hub, messages, tokens, schemas), bridge, this::ready);
+            new WebSocketEndpoint(hub, messages, tokens, schemas), bridge, this::ready,
+            new PlayApi(play, tokens, schemas));
         return listen(router);
       });
     });
@@ -79,8 +83,10 @@ public final class HttpVerticle extends VerticleBase {
 
   /** Every route of the node; the OpenAPI document must name exactly these (a test keeps them in step). */
   static Router routes(io.vertx.core.Vertx vertx, Config config, RestApi api, WebSocketEndpoint ws,
-      Router bridge, java.util.function.Supplier<Future<Void>> ready) {
+      Router bridge, java.util.function.Supplier<Future<Void>> ready, PlayApi play) {
     Router router = Router.router(vertx);
+    // first: a request over its rate limit goes no further
+    router.route().handler(play::limit);
     cors(config).ifPresent(router.route()::handler);
     // SockJS's polling transports post frames: bounded like any body, then the bridge takes them
     router.postWithRegex("/eventbus/.*").handler(BodyHandler.create(false).setBodyLimit(config.integer(ConfigKey.BRIDGE_MAX_MESSAGE)));
@@ -99,6 +105,11 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/games/:gameId").handler(api::view);
     router.get("/games/:gameId/events").handler(api::events);
     router.get("/games/:gameId/replay").handler(api::replay);
+    router.post("/matchmaking/tickets").handler(play::createTicket);
+    router.get("/matchmaking/tickets/:ticketId").handler(play::ticket);
+    router.delete("/matchmaking/tickets/:ticketId").handler(play::cancelTicket);
+    router.get("/leaderboard").handler(play::leaderboard);
+    router.get("/players/:playerName/stats").handler(play::stats);
     router.get("/health/live").handler(ctx -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")));
     router.get("/health/ready").handler(ctx -> ready.get()
         .onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")))
@@ -114,6 +125,8 @@ public final class HttpVerticle extends VerticleBase {
         .sendFile("web/index.html"));
     // the web client's scripts and styles (a regular expression: no OpenAPI path to document)
     router.getWithRegex("/static/.+").handler(StaticHandler.create("web").setCachingEnabled(true));
+    // before the game sockets' routes, which would take "matchmaking" for a game id
+    router.get("/ws/matchmaking/:ticketId").handler(play::ticketSocket);
     router.get("/ws/:gameId/:playerId").handler(ws::player);
     router.get("/ws/:gameId").handler(ws::spectator);
 

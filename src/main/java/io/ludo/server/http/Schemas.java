@@ -19,9 +19,13 @@ public final class Schemas {
   public static final String EMPTY = "empty.json";
   public static final String QUERY = "query.json";
   public static final String WS_MESSAGE = "ws-message.json";
+  public static final String PLAYER_NAME = "player-name.json";
+  public static final String TICKET = "ticket.json";
+  public static final String LEADERBOARD_QUERY = "leaderboard-query.json";
   private static final String BASE = "https://ludo.io/schemas/";
   private static final List<String> ALL =
-      List.of("player-name.json", "options.json", CREATE_GAME, JOIN_GAME, MOVE, EMPTY, QUERY, WS_MESSAGE);
+      List.of("player-name.json", "options.json", CREATE_GAME, JOIN_GAME, MOVE, EMPTY, QUERY, WS_MESSAGE,
+          TICKET, LEADERBOARD_QUERY);
 
   private final SchemaRepository repository;
 

@@ -52,13 +52,14 @@ public final class PersistenceVerticle extends VerticleBase {
         .build();
     groupCommit = new GroupCommit(pool, config.integer(ConfigKey.PERSIST_BATCH_MAX),
         config.integer(ConfigKey.PERSIST_MAX_IN_FLIGHT), stats::committed);
-    return Migrations.apply(vertx, pool).compose(v -> Future.all(
+    return Migrations.apply(vertx, pool).compose(v -> Future.all(java.util.List.of(
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_APPEND, this::append).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_READ, this::read).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_CLAIM, this::claim).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_COMMANDS, this::recentCommands).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_ORPHANS, this::orphans).completion(),
-        vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_PING, this::ping).completion()));
+        vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_PING, this::ping).completion(),
+        vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_FINISHED, this::finished).completion())));
   }
 
   @Override
@@ -92,6 +93,22 @@ public final class PersistenceVerticle extends VerticleBase {
             events.add(r.getJsonObject(0));
           }
           message.reply(new JsonObject().put("events", events));
+        })
+        .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
+  }
+
+  /** {@code {"games":[{"game_id","updated"},…]}}: finished games after a point, for the leaderboard. */
+  private void finished(Message<JsonObject> message) {
+    JsonObject q = message.body();
+    pool.preparedQuery(Sql.FINISHED_GAMES_AFTER)
+        .execute(Tuple.of(q.getString("after_updated"), q.getString("after_game_id"),
+            q.getDouble("slack_s", 0.0), q.getInteger("limit")))
+        .onSuccess(rows -> {
+          JsonArray games = new JsonArray();
+          for (Row r : rows) {
+            games.add(new JsonObject().put("game_id", r.getString(0)).put("updated", r.getString(1)));
+          }
+          message.reply(new JsonObject().put("games", games));
         })
         .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
   }

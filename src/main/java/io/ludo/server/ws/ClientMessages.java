@@ -22,10 +22,23 @@ import java.util.List;
 public final class ClientMessages {
   private final GameRouter games;
   private final int syncMaxEvents;
+  /** Whether a seat may send one more frame now (its rate limit); null: no limit. */
+  private final java.util.function.BiFunction<String, String, Future<Boolean>> seatLimit;
 
   public ClientMessages(GameRouter games, int syncMaxEvents) {
+    this(games, syncMaxEvents, null);
+  }
+
+  public ClientMessages(GameRouter games, int syncMaxEvents,
+      java.util.function.BiFunction<String, String, Future<Boolean>> seatLimit) {
     this.games = games;
     this.syncMaxEvents = syncMaxEvents;
+    this.seatLimit = seatLimit;
+  }
+
+  /** Whether a seated player's frame is within the seat's rate limit (WebSocket frames, bridge commands). */
+  public Future<Boolean> admit(String gameId, String playerId) {
+    return seatLimit == null || playerId == null ? Future.succeededFuture(true) : seatLimit.apply(gameId, playerId);
   }
 
   /** The frames a sync answers with: missed events in order, or one state frame when they are too many. */

@@ -2,6 +2,7 @@ package io.ludo.server.ws;
 
 import io.ludo.server.NodeStats;
 import io.ludo.server.bus.Addresses;
+import io.ludo.server.game.GameVerticle;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -56,6 +57,10 @@ public final class SocketHub {
     Set<WebSocketSession> sessions = new HashSet<>();
     MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Addresses.gameEvents(gameId), message -> {
       JsonObject event = message.body();
+      if (GameVerticle.PRESENCE_REQUEST.equals(event.getString("type"))) {
+        sessions.forEach(WebSocketSession::announce);
+        return;
+      }
       String text = event.encode();
       if ("reconnect".equals(event.getString("type"))) {
         // the owner was fenced out: clients reconnect (reaching the new owner) and sync

@@ -28,6 +28,10 @@ final class WebSocketSession {
   static final short CLOSE_NO_SUCH_GAME = 4404;
   /** Close code when the game could not be reached: reconnect later (RFC 6455 "try again later"). */
   static final short CLOSE_TRY_AGAIN = 1013;
+  /** Close code for a flood of frames over the seat's rate limit (RFC 6455 policy violation). */
+  static final short CLOSE_POLICY = 1008;
+  static final int MAX_REFUSED_IN_A_ROW = 5;
+  static final int MAX_PENDING = 64;
   private final ServerWebSocket ws;
   private final String gameId;
   private final String playerId;
@@ -37,6 +41,10 @@ final class WebSocketSession {
   /** Events that arrived before the state was sent; null once it was. Guarded by this. */
   private List<Object[]> early = new ArrayList<>();
   private int deliveredSeq;
+  /** The rate-limit checks of this socket's frames, one after the other (event loop only). */
+  private Future<Boolean> gate = Future.succeededFuture(true);
+  private int pending;
+  private int refusedInARow;
 
   WebSocketSession(ServerWebSocket ws, String gameId, String playerId, SocketHub hub,
       ClientMessages messages, Schemas schemas) {
@@ -64,6 +72,13 @@ final class WebSocketSession {
           sendError(null, api.code(), api.getMessage());
           ws.close(api.code() == ErrorCode.GAME_NOT_FOUND ? CLOSE_NO_SUCH_GAME : CLOSE_TRY_AGAIN, api.getMessage());
         });
+  }
+
+  /** Counts this socket again with a new owner, once the socket was counted at all (its state sent). */
+  synchronized void announce() {
+    if (early == null) {
+      presence(+1);
+    }
   }
 
   private Future<?> presence(int delta) {
@@ -107,7 +122,35 @@ final class WebSocketSession {
 
   // ---------------------------------------------------------------- inbound
 
+  /**
+   * A seated player's frames pass their seat's rate limit first, in order: each over the limit
+   * is answered by a RATE_LIMITED error frame, and the socket is closed (1008) after
+   * {@link #MAX_REFUSED_IN_A_ROW} of them in a row or {@link #MAX_PENDING} frames awaiting the limiter.
+   */
   private void onText(String text) {
+    if (playerId == null) {
+      handle(text);
+      return;
+    }
+    if (++pending > MAX_PENDING) {
+      ws.close(CLOSE_POLICY, "rate limited");
+      return;
+    }
+    gate = gate.transform(x -> messages.admit(gameId, playerId)).andThen(ar -> {
+      pending--;
+      if (ar.failed() || ar.result()) {
+        refusedInARow = 0;
+        handle(text);
+        return;
+      }
+      sendError(null, ErrorCode.RATE_LIMITED, "too many frames for this seat; slow down");
+      if (++refusedInARow >= MAX_REFUSED_IN_A_ROW) {
+        ws.close(CLOSE_POLICY, "rate limited");
+      }
+    });
+  }
+
+  private void handle(String text) {
     JsonObject message;
     try {
       message = new JsonObject(text);
