@@ -27,10 +27,12 @@ class MetricsEndpointTest {
       ApiClient api = new ApiClient(vertx, node.httpPort());
       WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(node.httpPort()));
       return RestGame.open(api).compose(game -> {
-        int current = game.local.current();
-        int other = current == 0 ? 2 : 0;
-        return api.roll(game.gameId, game.tokenBySeat.get(current))
-            .compose(rolled -> api.roll(game.gameId, game.tokenBySeat.get(other)))
+        return api.roll(game.gameId, game.tokenBySeat.get(game.local.current()))
+            .compose(rolled -> {
+              // whoever acts next, the other seat is out of turn
+              int next = rolled.body().getJsonObject("turn").getInteger("current");
+              return api.roll(game.gameId, game.tokenBySeat.get(next == 0 ? 2 : 0));
+            })
             .compose(refused -> http.get("/metrics").send());
       }).map(response -> {
         test.verify(() -> {
