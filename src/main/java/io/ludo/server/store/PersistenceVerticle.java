@@ -42,7 +42,9 @@ public final class PersistenceVerticle extends VerticleBase {
   public Future<?> start() {
     PgConnectOptions connect = PgConnectOptions.fromUri(config.string(ConfigKey.DB_URL))
         .setReconnectAttempts(0)
-        .setPipeliningLimit(64);
+        .setPipeliningLimit(64)
+        // each statement is parsed and planned once per connection, not on every append
+        .setCachePreparedStatements(true);
     pool = PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(config.integer(ConfigKey.DB_POOL_SIZE))
             // a command does not wait this long: the game gives up on the append first
