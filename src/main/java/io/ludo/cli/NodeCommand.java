@@ -7,7 +7,6 @@ import io.ludo.server.infra.Clustering;
 import io.ludo.server.infra.EmbeddedServices;
 import io.ludo.server.infra.Metrics;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +23,7 @@ final class NodeCommand {
     Config config = Node.resolve(Config.load(Path.of("conf/config.json"), System.getenv()), services);
     Vertx vertx = config.bool(ConfigKey.CLUSTERED)
         ? Clustering.start(config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS)
-        : Metrics.builder(new VertxOptions(), config.string(ConfigKey.NODE_ID)).build();
+        : Metrics.builder(Node.vertxOptions(config), config.string(ConfigKey.NODE_ID)).build();
     Node node;
     try {
       node = Node.start(vertx, config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);

@@ -58,6 +58,13 @@ public final class Node {
     return c;
   }
 
+  /** The Vert.x settings of a node: its event loops ({@code LUDO_EVENT_LOOPS}; 0 is Vert.x's default, twice the cores). */
+  public static io.vertx.core.VertxOptions vertxOptions(Config config) {
+    io.vertx.core.VertxOptions options = new io.vertx.core.VertxOptions();
+    int loops = config.integer(ConfigKey.EVENT_LOOPS);
+    return loops > 0 ? options.setEventLoopPoolSize(loops) : options;
+  }
+
   /** Starts a node on {@code vertx} with a resolved configuration. */
   public static Future<Node> start(Vertx vertx, Config resolved) {
     return vertx.deployVerticle(new MainVerticle(resolved)).map(id -> new Node(vertx, resolved, id));

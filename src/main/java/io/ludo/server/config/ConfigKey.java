@@ -17,6 +17,8 @@ public enum ConfigKey {
   HTTP_HOST,
   HTTP_PORT,
   HTTP_INSTANCES,
+  /** Vert.x event loops of the node; 0: Vert.x's default (twice the cores). */
+  EVENT_LOOPS,
   HTTP_BODY_LIMIT,
   CORS_ORIGINS,
   /** Origins allowed to open the event-bus bridge: empty = the page's own origin only, {@code *} = any. */

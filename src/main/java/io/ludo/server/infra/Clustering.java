@@ -6,7 +6,6 @@ import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -76,7 +75,7 @@ public final class Clustering {
   public static Future<Vertx> start(Config config) {
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(config));
     String host = host(config);
-    return Metrics.builder(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(host).setClusterPublicHost(host)),
+    return Metrics.builder(io.ludo.server.Node.vertxOptions(config).setEventBusOptions(new EventBusOptions().setHost(host).setClusterPublicHost(host)),
             config.string(ConfigKey.NODE_ID))
         .withClusterManager(manager)
         .buildClustered();
