@@ -1,11 +1,13 @@
 # Multi-stage: build the fat jar with Maven, run it on a JRE as a non-root user.
 FROM maven:3.9-eclipse-temurin-21 AS build
+# npm brings the web client's two browser libraries in (profile web, pinned by its lockfile)
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY conf conf
 COPY src src
-RUN mvn -B -q -DskipTests package
+RUN mvn -B -q -Pweb -DskipTests package
 
 FROM eclipse-temurin:21-jre
 RUN apt-get update \

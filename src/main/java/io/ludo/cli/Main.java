@@ -24,6 +24,8 @@ public final class Main {
         idle          open --games N games and the sockets of --socket-games M of them; heap per game and socket
                         [--server-pid PID: a full GC before each heap reading]
         echo          a bare WebSocket echo server, the ceiling for load runs: --port N [--instances K]
+        verify        check a finished game offline from its public record (see docs/FAIRNESS.md):
+                      verify --events events.json --fairness fairness.json --certificate cert.json --jwks jwks.json
       """;
 
   private Main() {}
@@ -41,6 +43,7 @@ public final class Main {
       case "sweep" -> LoadCommand.sweep(Arrays.copyOfRange(args, 1, args.length));
       case "idle" -> LoadCommand.idle(Arrays.copyOfRange(args, 1, args.length));
       case "echo" -> LoadCommand.echo(Arrays.copyOfRange(args, 1, args.length));
+      case "verify" -> System.exit(VerifyCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
       default -> {
         System.err.print(USAGE);
         System.exit(2);

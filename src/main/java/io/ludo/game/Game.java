@@ -25,6 +25,7 @@ import io.ludo.rules.Options;
 import io.ludo.rules.Phase;
 import io.ludo.rules.Position;
 import io.ludo.rules.RuleEvent;
+import io.ludo.rules.RuleEvent.DiceRolled;
 import io.ludo.rules.RuleEvent.GameFinished;
 import io.ludo.rules.RuleEvent.PlayerFinished;
 import io.ludo.rules.RuleEvent.TurnPassed;
@@ -40,10 +41,19 @@ public final class Game {
   /** The first events of a new room: its creation and its creator in the first seat. */
   public static List<GameEvent> create(
       String gameId, String roomName, int maxPlayers, Options options, String creatorId, String creatorName) {
+    return create(gameId, roomName, maxPlayers, options, creatorId, creatorName, null, null);
+  }
+
+  /**
+   * The same, committed to the dice seed whose hash is {@code serverSeedHash}, with the creator's
+   * {@code clientSeed}.
+   */
+  public static List<GameEvent> create(String gameId, String roomName, int maxPlayers, Options options,
+      String creatorId, String creatorName, String serverSeedHash, String clientSeed) {
     int firstSeat = Seats.forSize(maxPlayers).get(0);
     return List.of(
-        new GameCreated(gameId, roomName, maxPlayers, options, creatorId),
-        new PlayerJoined(creatorId, creatorName, firstSeat, false));
+        new GameCreated(gameId, roomName, maxPlayers, options, creatorId, serverSeedHash),
+        new PlayerJoined(creatorId, creatorName, firstSeat, false, clientSeed));
   }
 
   public static Outcome decide(GameState s, GameCommand command, Dice dice) {
@@ -107,7 +117,8 @@ public final class Game {
     if (seat.isEmpty()) {
       return refuse(GameError.GAME_FULL);
     }
-    PlayerJoined joined = new PlayerJoined(j.playerId(), j.name(), seat.get(), bot);
+    PlayerJoined joined = new PlayerJoined(j.playerId(), j.name(), seat.get(), bot,
+        bot ? FairDice.botSeed(seat.get()) : j.clientSeed());
     if (s.players().size() + 1 < s.maxPlayers()) {
       return new Accepted(List.of(joined));
     }
@@ -309,7 +320,8 @@ public final class Game {
   public static GameState evolve(GameState s, GameEvent event) {
     return switch (event) {
       case GameCreated c -> new GameState(c.gameId(), c.roomName(), c.maxPlayers(),
-          new Rules(c.options()), c.creatorId(), Status.WAITING, List.of(), null, 1, TurnTimer.NONE, -1);
+          new Rules(c.options()), c.creatorId(), Status.WAITING, List.of(), null, 1, TurnTimer.NONE, -1,
+          c.serverSeedHash(), 0, null);
       case TurnTimerSet t -> s.with(new TurnTimer(t.timeoutMs(), t.maxStrikes()), s.autoSeat())
           .with(s.status(), s.players(), s.position(), s.seq() + 1);
       case TurnTimedOut t -> s.with(s.timer(), t.seat())
@@ -317,7 +329,8 @@ public final class Game {
       case PlayerReturned r -> s.with(s.status(), replace(s, r.playerId(), Player::returned), s.position(), s.seq() + 1);
       case PlayerJoined j -> {
         var players = new ArrayList<>(s.players());
-        players.add(new Player(j.playerId(), j.name(), j.seat(), j.bot(), false));
+        players.add(new Player(j.playerId(), j.name(), j.seat(), j.bot(), false, 0, false,
+            j.clientSeed() == null ? j.playerId() : j.clientSeed()));
         yield s.with(s.status(), players, s.position(), s.seq() + 1);
       }
       case PlayerLeft l -> {
@@ -331,13 +344,16 @@ public final class Game {
         }
         yield s.with(s.status(), players, s.position(), s.seq() + 1);
       }
-      case GameStarted st -> s.with(Status.PLAYING, s.players(), Position.initial(st.seats()), s.seq() + 1);
+      case GameStarted st -> s.with(Status.PLAYING, s.players(), Position.initial(st.seats()), s.seq() + 1)
+          .withDice(0, FairDice.diceKey(st.seats().stream().sorted()
+              .map(seat -> s.playerAt(seat).map(Player::clientSeed).orElseThrow()).toList()));
       case Play play -> {
         Position p = s.rules().evolve(s.position(), play.event());
         Status status = play.event() instanceof GameFinished ? Status.FINISHED : s.status();
         // a timed-out turn is the server's until play passes on
         int auto = status == Status.PLAYING && p.current() == s.autoSeat() ? s.autoSeat() : -1;
-        yield s.with(s.timer(), auto).with(status, s.players(), p, s.seq() + 1);
+        GameState after = s.with(s.timer(), auto).with(status, s.players(), p, s.seq() + 1);
+        yield play.event() instanceof DiceRolled ? after.withDice(s.rolls() + 1, s.diceKey()) : after;
       }
     };
   }

@@ -4,7 +4,12 @@ package io.ludo.game;
 public sealed interface GameCommand {
   String playerId();
 
-  record Join(String playerId, String name) implements GameCommand {}
+  /** {@code clientSeed}: the player's seed for the dice (1–64 of {@code [A-Za-z0-9_-]}), chosen or generated. */
+  record Join(String playerId, String name, String clientSeed) implements GameCommand {
+    public Join(String playerId, String name) {
+      this(playerId, name, null);
+    }
+  }
 
   record Start(String playerId) implements GameCommand {}
 

@@ -7,10 +7,26 @@ import java.util.List;
 /** A fact of a room's history. {@link Play} carries the rule engine's events. */
 public sealed interface GameEvent {
 
-  record GameCreated(String gameId, String roomName, int maxPlayers, Options options, String creatorId)
-      implements GameEvent {}
+  /**
+   * A new room. {@code serverSeedHash} is the commitment to the room's secret dice seed (hex
+   * SHA-256 of its bytes, see {@link FairDice}); null for rooms recorded before provably fair dice.
+   */
+  record GameCreated(String gameId, String roomName, int maxPlayers, Options options, String creatorId,
+      String serverSeedHash) implements GameEvent {
+    public GameCreated(String gameId, String roomName, int maxPlayers, Options options, String creatorId) {
+      this(gameId, roomName, maxPlayers, options, creatorId, null);
+    }
+  }
 
-  record PlayerJoined(String playerId, String name, int seat, boolean bot) implements GameEvent {}
+  /**
+   * Someone took {@code seat}. {@code clientSeed} is the player's share of the dice derivation
+   * ({@link FairDice}); when null (an older record), the player id stands in for it.
+   */
+  record PlayerJoined(String playerId, String name, int seat, boolean bot, String clientSeed) implements GameEvent {
+    public PlayerJoined(String playerId, String name, int seat, boolean bot) {
+      this(playerId, name, seat, bot, null);
+    }
+  }
 
   record PlayerLeft(String playerId, int seat) implements GameEvent {}
 

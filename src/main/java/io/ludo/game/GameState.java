@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * A room as the fold of its events. {@code position} is null while {@link Status#WAITING}.
  * {@code seq} is the number of the last event. {@code autoSeat} is the seat whose turn the
- * server is finishing after its timer ran out (−1: none).
+ * server is finishing after its timer ran out (−1: none). {@code serverSeedHash} is the room's
+ * commitment to its dice seed, {@code rolls} the number of rolls so far and {@code diceKey} the
+ * client seeds of the seats at the start joined with "|" ({@link FairDice}; null while waiting).
  */
 public record GameState(
     String gameId,
@@ -22,7 +24,10 @@ public record GameState(
     Position position,
     int seq,
     TurnTimer timer,
-    int autoSeat) {
+    int autoSeat,
+    String serverSeedHash,
+    int rolls,
+    String diceKey) {
 
   public GameState {
     players = List.copyOf(players);
@@ -50,11 +55,18 @@ public record GameState(
   }
 
   GameState with(Status s, List<Player> ps, Position p, int newSeq) {
-    return new GameState(gameId, roomName, maxPlayers, rules, creatorId, s, ps, p, newSeq, timer, autoSeat);
+    return new GameState(gameId, roomName, maxPlayers, rules, creatorId, s, ps, p, newSeq, timer, autoSeat,
+        serverSeedHash, rolls, diceKey);
   }
 
   GameState with(TurnTimer t, int auto) {
-    return new GameState(gameId, roomName, maxPlayers, rules, creatorId, status, players, position, seq, t, auto);
+    return new GameState(gameId, roomName, maxPlayers, rules, creatorId, status, players, position, seq, t, auto,
+        serverSeedHash, rolls, diceKey);
+  }
+
+  GameState withDice(int newRolls, String newDiceKey) {
+    return new GameState(gameId, roomName, maxPlayers, rules, creatorId, status, players, position, seq, timer,
+        autoSeat, serverSeedHash, newRolls, newDiceKey);
   }
 
   /** The player who must act now (null when nobody must). */

@@ -23,7 +23,9 @@ import java.util.List;
 
 /**
  * Events as the API serves and Postgres stores them: {@code {"seq","type","at",…fields}} with
- * snake_case fields. {@link #read} is the exact inverse of {@link #write}.
+ * snake_case fields. {@link #read} is the exact inverse of {@link #write}. What the server adds to
+ * a recorded event for its record ({@code prev_hash}, {@code hash}, a revealed {@code server_seed};
+ * see {@link EventChain}) is not part of the room's fold and is ignored here.
  */
 public final class GameEventJson {
   private GameEventJson() {}
@@ -31,11 +33,20 @@ public final class GameEventJson {
   public static JsonObject write(Recorded r) {
     JsonObject o = new JsonObject().put("seq", r.seq()).put("type", type(r.event())).put("at", r.at());
     switch (r.event()) {
-      case GameCreated c -> o.put("game_id", c.gameId()).put("room_name", c.roomName())
-          .put("max_players", c.maxPlayers()).put("options", OptionsJson.write(c.options()))
-          .put("creator_id", c.creatorId());
-      case PlayerJoined j -> o.put("player_id", j.playerId()).put("display_name", j.name())
-          .put("seat", j.seat()).put("bot", j.bot());
+      case GameCreated c -> {
+        o.put("game_id", c.gameId()).put("room_name", c.roomName())
+            .put("max_players", c.maxPlayers()).put("options", OptionsJson.write(c.options()))
+            .put("creator_id", c.creatorId());
+        if (c.serverSeedHash() != null) {
+          o.put("server_seed_hash", c.serverSeedHash());
+        }
+      }
+      case PlayerJoined j -> {
+        o.put("player_id", j.playerId()).put("display_name", j.name()).put("seat", j.seat()).put("bot", j.bot());
+        if (j.clientSeed() != null) {
+          o.put("client_seed", j.clientSeed());
+        }
+      }
       case PlayerLeft l -> o.put("player_id", l.playerId()).put("seat", l.seat());
       case GameStarted s -> o.put("seats", new JsonArray(s.seats()));
       case TurnTimerSet t -> o.put("turn_timeout_ms", t.timeoutMs()).put("max_strikes", t.maxStrikes());
@@ -88,9 +99,10 @@ public final class GameEventJson {
     String player = o.getString("player_id");
     GameEvent event = switch (o.getString("type")) {
       case "GAME_CREATED" -> new GameCreated(o.getString("game_id"), o.getString("room_name"),
-          o.getInteger("max_players"), options(o.getValue("options")), o.getString("creator_id"));
+          o.getInteger("max_players"), options(o.getValue("options")), o.getString("creator_id"),
+          o.getString("server_seed_hash"));
       case "PLAYER_JOINED" -> new PlayerJoined(player, o.getString("display_name"), o.getInteger("seat"),
-          o.getBoolean("bot", false));
+          o.getBoolean("bot", false), o.getString("client_seed"));
       case "PLAYER_LEFT" -> new PlayerLeft(player, o.getInteger("seat"));
       case "GAME_STARTED" -> new GameStarted(ints(o.getJsonArray("seats")));
       case "TURN_TIMER_SET" -> new TurnTimerSet(o.getLong("turn_timeout_ms"), o.getInteger("max_strikes"));

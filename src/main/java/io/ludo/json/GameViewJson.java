@@ -33,12 +33,14 @@ public final class GameViewJson {
     for (Player p : s.players()) {
       players.add(new JsonObject().put("player_id", p.playerId()).put("display_name", p.name())
           .put("seat", p.seat()).put("color", p.color()).put("connected", connected.contains(p.playerId()))
-          .put("bot", p.bot()).put("left", p.left()).put("strikes", p.strikes()).put("away", p.away()));
+          .put("bot", p.bot()).put("left", p.left()).put("strikes", p.strikes()).put("away", p.away())
+          .put("client_seed", p.clientSeed()));
     }
     return view.put("players", players)
         .put("options", OptionsJson.write(s.options()))
         .put("legal_moves", new JsonArray(s.legalMoves()))
         .put("seq", s.seq())
+        .put("server_seed_hash", s.serverSeedHash())
         .put("turn", turn(s));
   }
 

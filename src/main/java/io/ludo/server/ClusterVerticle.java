@@ -43,7 +43,8 @@ public final class ClusterVerticle extends VerticleBase {
     JsonObject self = new JsonObject()
         .put("id", config.string(ConfigKey.NODE_ID))
         .put("http_port", config.integer(ConfigKey.HTTP_PORT))
-        .put("games", stats.games());
+        .put("games", stats.games())
+        .put("validator_fail_open", stats.validatorFailOpen());
     return nodes(vertx).compose(map -> map.put(self.getString("id"), self, TTL_MS));
   }
 
@@ -51,7 +52,7 @@ public final class ClusterVerticle extends VerticleBase {
     return vertx.sharedData().getAsyncMap(NODES_MAP);
   }
 
-  /** {@code {"nodes":[{"id","http_port","games"}, …]}}, by id. */
+  /** {@code {"nodes":[{"id","http_port","games","validator_fail_open"}, …]}}, by id. */
   public static Future<JsonObject> list(io.vertx.core.Vertx vertx) {
     return nodes(vertx).compose(AsyncMap::values).map(values -> new JsonObject().put("nodes",
         new JsonArray(values.stream().sorted(Comparator.comparing(n -> n.getString("id"))).toList())));

@@ -2,6 +2,7 @@ package io.ludo.server;
 
 import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
+import io.ludo.server.fairness.SigningKeys;
 import io.ludo.server.infra.EmbeddedServices;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -51,6 +52,10 @@ public final class Node {
     if (!c.isSet(ConfigKey.REDIS_URL)) {
       c = c.with(ConfigKey.REDIS_URL, services.startRedis(c.integer(ConfigKey.EMBEDDED_REDIS_PORT)));
       LOG.info("LUDO_REDIS_URL is not set: started an embedded Redis at " + c.string(ConfigKey.REDIS_URL));
+    }
+    if (SigningKeys.from(c).isDevelopment()) {
+      LOG.warning("LUDO_SIGNING_KEYS is not set: game certificates are signed with a development key derived from"
+          + " the JWT key. Set LUDO_SIGNING_KEYS in production.");
     }
     if (c.isSet(ConfigKey.TEST_DICE)) {
       LOG.warning("LUDO_TEST_DICE is set: dice are repeatable. Never do this in production.");

@@ -42,6 +42,9 @@ public final class NodeStats {
     commitLatency = Timer.builder("ludo.persist.commit")
         .description("one group-commit transaction, from its start to its commit")
         .publishPercentiles(0.5, 0.99).register(registry);
+    io.micrometer.core.instrument.FunctionCounter.builder("ludo.validator.fail.open", validatorFailOpen,
+            java.util.concurrent.atomic.AtomicLong::get)
+        .description("moves applied unvalidated because the validator was unavailable (fail-open)").register(registry);
     appendLatency = Timer.builder("ludo.persist.append")
         .description("one game's append, from its arrival at persistence (queueing included) to its commit")
         .publishPercentiles(0.5, 0.99).register(registry);
@@ -50,6 +53,7 @@ public final class NodeStats {
   public MeterRegistry registry() {
     return registry;
   }
+  private final java.util.concurrent.atomic.AtomicLong validatorFailOpen = new java.util.concurrent.atomic.AtomicLong();
 
   public void gameLoaded() {
     games.incrementAndGet();
@@ -91,5 +95,14 @@ public final class NodeStats {
   /** One append waited {@code nanos} from its arrival to its commit. */
   public void appended(long nanos) {
     appendLatency.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** A move was applied unvalidated because the validator was unavailable (policy fail-open). */
+  public void validatorFailedOpen() {
+    validatorFailOpen.incrementAndGet();
+  }
+
+  public long validatorFailOpen() {
+    return validatorFailOpen.get();
   }
 }

@@ -50,6 +50,24 @@ public enum ConfigKey {
   RATE_LIMIT_COMMANDS_PER_S,
   RATE_LIMIT_REQUESTS_PER_S,
   TRUSTED_PROXIES,
+  /**
+   * Ed25519 keys that sign finished games' records: a JSON array of {@code {"kid","private_key"}}
+   * (PKCS#8 DER in base64), the active key first, retired ones after it (still published). Empty: a
+   * development key derived from {@link #JWT_KEY}.
+   */
+  SIGNING_KEYS,
+  /** An external move validator's base URL; empty: moves are not sent to one. */
+  VALIDATOR_URL,
+  /** Sent to the validator as {@code Authorization: Bearer …}. */
+  VALIDATOR_API_KEY,
+  /** {@code fail-closed} (refuse moves while the validator is unavailable) or {@code fail-open} (apply them). */
+  VALIDATOR_POLICY,
+  /** How long one validation may take before it counts as unavailable. */
+  VALIDATOR_TIMEOUT_MS,
+  /** Consecutive validator failures (time-outs, 5xx, no connection) that open the circuit. */
+  VALIDATOR_BREAKER_FAILURES,
+  /** How long an open circuit waits before letting one validation through to try again. */
+  VALIDATOR_BREAKER_RESET_MS,
   /** How long a matchmaking ticket that asked for bots waits for people before bots complete its game. */
   MATCHMAKING_BOT_WAIT_MS,
   /** A ticket still waiting this long after it was made expires. */

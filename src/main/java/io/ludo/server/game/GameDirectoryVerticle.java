@@ -1,5 +1,6 @@
 package io.ludo.server.game;
 
+import io.ludo.game.FairDice;
 import io.ludo.game.Game;
 import io.ludo.server.ClusterVerticle;
 import io.ludo.game.TurnTimer;
@@ -11,6 +12,7 @@ import io.ludo.server.bus.Addresses;
 import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
 import io.ludo.server.errors.ErrorCode;
+import io.ludo.server.validator.MoveValidator;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -40,6 +42,7 @@ public final class GameDirectoryVerticle extends VerticleBase {
   private final Config config;
   private final String nodeId;
   private final Map<String, Future<String>> deployments = new HashMap<>();
+  private MoveValidator validator;
 
   private final NodeStats stats;
 
@@ -51,6 +54,7 @@ public final class GameDirectoryVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    validator = MoveValidator.from(vertx, config, stats);
     vertx.setPeriodic(SWEEP_MS, id -> forgetRetiredRooms());
     if (vertx.isClustered()) {
       vertx.setPeriodic(config.integer(ConfigKey.ORPHAN_SWEEP_MS), id -> adoptOrphans());
@@ -102,8 +106,15 @@ public final class GameDirectoryVerticle extends VerticleBase {
     String gameId = newId(8);
     String playerId = "p_" + newId(6);
     String name = body.getString("player_name");
-    var creation = new java.util.ArrayList<>(
-        Game.create(gameId, body.getString("room_name"), body.getInteger("max_players"), options, playerId, name));
+    String clientSeed;
+    try {
+      clientSeed = GameCommands.clientSeed(body.getString("client_seed"));
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(ErrorCode.INVALID_INPUT.name());
+    }
+    byte[] serverSeed = ServerDice.newServerSeed(gameId, config.string(ConfigKey.TEST_DICE));
+    var creation = new java.util.ArrayList<>(Game.create(gameId, body.getString("room_name"),
+        body.getInteger("max_players"), options, playerId, name, FairDice.commitment(serverSeed), clientSeed));
     TurnTimer timer = body.getValue("turn_timeout_ms") instanceof Number ms
         ? new TurnTimer(ms.longValue(), body.getValue("max_strikes") instanceof Number n ? n.intValue()
             : TurnTimer.DEFAULT_MAX_STRIKES) : TurnTimer.NONE;
@@ -113,7 +124,7 @@ public final class GameDirectoryVerticle extends VerticleBase {
       bots.add(new String[] {"b_" + newId(6), "Bot " + i});
     }
     creation.addAll(Game.setUp(Game.fold(creation), timer, bots));
-    Future<String> deployed = deploy(new GameSpec(gameId, nodeId, creation, idleMs(), lingerMs()));
+    Future<String> deployed = deploy(new GameSpec(gameId, nodeId, creation, serverSeed, idleMs(), lingerMs()));
     deployments.put(gameId, deployed);
     return deployed.compose(id -> vertx.eventBus()
             .<JsonObject>request(Addresses.gameCommands(gameId), new JsonObject().put("type", "view")))
@@ -135,7 +146,7 @@ public final class GameDirectoryVerticle extends VerticleBase {
         .compose(lock -> ownerAnswers(gameId)
             .transform(probe -> probe.succeeded() && probe.result()
                 ? Future.succeededFuture(ELSEWHERE)
-                : deploy(new GameSpec(gameId, nodeId, null, idleMs(), lingerMs())))
+                : deploy(new GameSpec(gameId, nodeId, null, null, idleMs(), lingerMs())))
             .eventually(() -> {
               lock.release();
               return Future.succeededFuture();
@@ -157,14 +168,22 @@ public final class GameDirectoryVerticle extends VerticleBase {
   }
 
   private Future<String> deploy(GameSpec spec) {
-    var verticle = new GameVerticle(spec, ServerDice.forGame(spec.gameId(), config.string(ConfigKey.TEST_DICE)),
+    var verticle = new GameVerticle(spec, seed -> ServerDice.forGame(seed, config.string(ConfigKey.TEST_DICE)),
         // the owner gives up on a slow append before the edge gives up on the owner, so that a
         // client hears a clear "retry" rather than a time-out that leaves the outcome unknown
         Clock.systemUTC(), config.integer(ConfigKey.COMMAND_TIMEOUT_MS) * 2L / 3, stats,
-        config.integer(ConfigKey.BOT_DELAY_MS));
+        config.integer(ConfigKey.BOT_DELAY_MS), validator);
     return vertx.deployVerticle(verticle)
         .recover(e -> Future.failedFuture(ErrorCode.GAME_NOT_FOUND.name().equals(e.getMessage())
             ? ErrorCode.GAME_NOT_FOUND.name() : ErrorCode.UNAVAILABLE.name()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (validator != null) {
+      validator.close();
+    }
+    return Future.succeededFuture();
   }
 
   private long idleMs() {

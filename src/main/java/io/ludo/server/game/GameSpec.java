@@ -4,8 +4,9 @@ import io.ludo.game.GameEvent;
 import java.util.List;
 
 /**
- * What a game verticle starts from: the creation events of a new room, or none (take the stored
- * room over and load its log). {@code idleMs} and {@code lingerMs} say when an idle or finished
- * room leaves memory.
+ * What a game verticle starts from: the creation events of a new room with its secret
+ * {@code serverSeed}, or neither (take the stored room over and load its log and seed).
+ * {@code idleMs} and {@code lingerMs} say when an idle or finished room leaves memory.
  */
-public record GameSpec(String gameId, String nodeId, List<GameEvent> creation, long idleMs, long lingerMs) {}
+public record GameSpec(String gameId, String nodeId, List<GameEvent> creation, byte[] serverSeed, long idleMs,
+    long lingerMs) {}

@@ -11,11 +11,15 @@ import io.ludo.game.Outcome;
 import io.ludo.game.Player;
 import io.ludo.game.Recorded;
 import io.ludo.game.Status;
+import io.ludo.json.EventChain;
+import io.ludo.json.FairnessJson;
 import io.ludo.json.GameEventJson;
 import io.ludo.json.GameViewJson;
+import io.ludo.rules.RuleEvent.GameFinished;
 import io.ludo.server.NodeStats;
 import io.ludo.server.bus.Addresses;
 import io.ludo.server.errors.ErrorCode;
+import io.ludo.server.validator.MoveValidator;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -26,9 +30,11 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The one owner of a room: the only writer of its events. A command is decided on the current
@@ -42,7 +48,13 @@ public final class GameVerticle extends VerticleBase {
   /** How many accepted commands' replies are kept to answer resends. */
   static final int REMEMBERED_COMMANDS = 256;
   private final GameSpec spec;
-  private final Dice dice;
+  /** The dice of a game under its server seed (null for a game recorded before fair dice). */
+  private final Function<byte[], Dice> diceFactory;
+  private Dice dice;
+  /** The game's secret dice seed: revealed in GAME_FINISHED and the view once the game is over. */
+  private byte[] serverSeed;
+  /** The hash of the last event in the log: the next event's prev_hash. */
+  private String lastHash = EventChain.GENESIS;
   private final Clock clock;
   private final long appendTimeoutMs;
   private final Map<String, Integer> sockets = new HashMap<>();
@@ -71,12 +83,16 @@ public final class GameVerticle extends VerticleBase {
   private long lastEventAt;
   private long automationTimer = -1;
   private int spectators;
+  /** The operator's move validator, or null. */
+  private final MoveValidator validator;
 
-  public GameVerticle(GameSpec spec, Dice dice, Clock clock, long appendTimeoutMs, NodeStats stats, long botDelayMs) {
+  public GameVerticle(GameSpec spec, Function<byte[], Dice> diceFactory, Clock clock, long appendTimeoutMs,
+      NodeStats stats, long botDelayMs, MoveValidator validator) {
     this.stats = stats;
     this.botDelayMs = botDelayMs;
+    this.validator = validator;
     this.spec = spec;
-    this.dice = dice;
+    this.diceFactory = diceFactory;
     this.clock = clock;
     this.appendTimeoutMs = appendTimeoutMs;
   }
@@ -122,13 +138,19 @@ public final class GameVerticle extends VerticleBase {
 
   private Future<Void> create(List<GameEvent> creation) {
     epoch = 1;
-    List<Recorded> recorded = record(null, creation);
+    useSeed(spec.serverSeed());
+    List<Sealed> recorded = record(null, creation);
     GameState created = fold(null, recorded);
     return persist(null, created, recorded, null, null).onSuccess(v -> {
       state = created;
-      lastEventAt = recorded.get(recorded.size() - 1).at();
+      advance(recorded);
       schedule();
     });
+  }
+
+  private void useSeed(byte[] seed) {
+    serverSeed = seed;
+    dice = diceFactory.apply(seed);
   }
 
   /** Takes the stored room over (a new epoch fences the previous owner out), then folds its log. */
@@ -137,6 +159,8 @@ public final class GameVerticle extends VerticleBase {
         .<JsonObject>request(Addresses.PERSIST_CLAIM, new JsonObject().put("game_id", spec.gameId()).put("node", spec.nodeId()))
         .compose(claimed -> {
           epoch = claimed.body().getLong("epoch");
+          String seed = claimed.body().getString("server_seed");
+          useSeed(seed == null ? null : HexFormat.of().parseHex(seed));
           return rememberRecentCommands();
         })
         .compose(v -> readEvents(1))
@@ -145,7 +169,7 @@ public final class GameVerticle extends VerticleBase {
         return Future.failedFuture(ErrorCode.GAME_NOT_FOUND.name());
       }
       state = fold(null, events);
-      lastEventAt = events.get(events.size() - 1).at();
+      advance(events);
       if (state.status() == Status.FINISHED) {
         reportFinished();
       }
@@ -161,6 +185,7 @@ public final class GameVerticle extends VerticleBase {
     JsonObject body = message.body();
     switch (body.getString("type", "")) {
       case "view" -> message.reply(view());
+      case "fairness" -> message.reply(FairnessJson.write(state, revealedSeed()));
       case "presence" -> {
         presence(body.getString("player_id"), body.getInteger("delta", 0));
         message.reply(new JsonObject().put("ok", true));
@@ -223,31 +248,52 @@ public final class GameVerticle extends VerticleBase {
     return switch (Game.decide(state, command, dice)) {
       case Outcome.Refused refused -> Future.succeededFuture(
           error(ErrorCode.of(refused.error()), refused.error().name().toLowerCase().replace('_', ' ')));
-      case Outcome.Accepted accepted -> {
-        GameState before = state;
-        List<Recorded> recorded = record(before, accepted.events());
-        GameState after = fold(before, recorded);
-        JsonObject reply = reply(command, accepted.events(), after);
-        yield persist(before, after, recorded, commandId, reply).transform(ar -> {
-          if (ar.failed() && Ownership.isFenced(ar.cause())) {
-            fencedOut();
-            return Future.succeededFuture(error(ErrorCode.UNAVAILABLE, "the game moved to another node; retry"));
-          }
-          if (ar.failed()) {
-            mustReconcile = true;
-            return Future.succeededFuture(error(ErrorCode.UNAVAILABLE, "the move could not be stored; retry"));
-          }
-          state = after;
-          lastEventAt = recorded.get(recorded.size() - 1).at();
-          if (commandId != null) {
-            replies.put(commandId, reply);
-          }
-          publish(before, recorded);
-          afterChange();
-          return Future.succeededFuture(reply.copy());
-        });
-      }
+      case Outcome.Accepted accepted -> vetted(command).compose(verdict -> switch (verdict) {
+        case APPLY -> apply(commandId, command, accepted);
+        case REJECTED -> Future.succeededFuture(
+            error(ErrorCode.VALIDATOR_REJECTED, "the move validator refused this move"));
+        case UNAVAILABLE -> Future.succeededFuture(
+            error(ErrorCode.VALIDATOR_UNAVAILABLE, "the move validator is unavailable; retry"));
+      });
     };
+  }
+
+  /**
+   * A player's move that the rules accept goes to the operator's validator, if any, before it is
+   * stored: inside this room's one-at-a-time chain, so that nothing else is decided meanwhile.
+   * The server's own moves (bots, away players, timed-out turns) are not sent.
+   */
+  private Future<MoveValidator.Verdict> vetted(GameCommand command) {
+    if (validator == null || !(command instanceof GameCommand.Move m)) {
+      return Future.succeededFuture(MoveValidator.Verdict.APPLY);
+    }
+    return validator.check(spec.gameId(), m.playerId(), m.tokenIndex(), state.position().dice(), state.seq() + 1);
+  }
+
+  /** Stores the events of an accepted command; only once they are durable, applies and publishes them. */
+  private Future<JsonObject> apply(String commandId, GameCommand command, Outcome.Accepted accepted) {
+    GameState before = state;
+    List<Sealed> recorded = record(before, accepted.events());
+    GameState after = fold(before, recorded);
+    JsonObject reply = reply(command, accepted.events(), after);
+    return persist(before, after, recorded, commandId, reply).transform(ar -> {
+      if (ar.failed() && Ownership.isFenced(ar.cause())) {
+        fencedOut();
+        return Future.succeededFuture(error(ErrorCode.UNAVAILABLE, "the game moved to another node; retry"));
+      }
+      if (ar.failed()) {
+        mustReconcile = true;
+        return Future.succeededFuture(error(ErrorCode.UNAVAILABLE, "the move could not be stored; retry"));
+      }
+      state = after;
+      advance(recorded);
+      if (commandId != null) {
+        replies.put(commandId, reply);
+      }
+      publish(before, recorded);
+      afterChange();
+      return Future.succeededFuture(reply.copy());
+    });
   }
 
   private JsonObject reply(GameCommand command, List<GameEvent> events, GameState after) {
@@ -267,7 +313,7 @@ public final class GameVerticle extends VerticleBase {
       if (!events.isEmpty()) {
         GameState before = state;
         state = fold(before, events);
-        lastEventAt = events.get(events.size() - 1).at();
+        advance(events);
         publish(before, events);
         afterChange();
       }
@@ -278,28 +324,64 @@ public final class GameVerticle extends VerticleBase {
 
   // ---------------------------------------------------------------- events
 
-  private List<Recorded> record(GameState before, List<GameEvent> events) {
+  /**
+   * An event as recorded: the domain event and its JSON exactly as stored and served, with its
+   * place in the hash chain (and, for GAME_FINISHED, the revealed server seed).
+   */
+  private record Sealed(Recorded recorded, JsonObject json) {
+    static Sealed of(JsonObject stored) {
+      return new Sealed(GameEventJson.read(stored), stored);
+    }
+  }
+
+  /** Numbers, times, and chains {@code events} after the log's last one; nothing is applied yet. */
+  private List<Sealed> record(GameState before, List<GameEvent> events) {
     int seq = before == null ? 0 : before.seq();
     long at = clock.millis();
-    List<Recorded> out = new ArrayList<>(events.size());
+    String prev = lastHash;
+    List<Sealed> out = new ArrayList<>(events.size());
     for (GameEvent e : events) {
-      out.add(new Recorded(++seq, at, e));
+      Recorded r = new Recorded(++seq, at, e);
+      JsonObject json = GameEventJson.write(r);
+      if (isGameFinished(e) && serverSeed != null) {
+        json.put("server_seed", HexFormat.of().formatHex(serverSeed));
+      }
+      JsonObject sealed = EventChain.seal(prev, json);
+      prev = sealed.getString(EventChain.HASH);
+      out.add(new Sealed(r, sealed));
     }
     return out;
   }
 
-  private static GameState fold(GameState s, List<Recorded> events) {
+  private static boolean isGameFinished(GameEvent e) {
+    return e instanceof GameEvent.Play p && p.event() instanceof GameFinished;
+  }
+
+  /** The log now ends with {@code events}: the next event chains to the last one's hash, timers count from its time. */
+  private void advance(List<Sealed> events) {
+    if (!events.isEmpty()) {
+      Sealed last = events.get(events.size() - 1);
+      lastHash = last.json().getString(EventChain.HASH, EventChain.GENESIS);
+      lastEventAt = last.recorded().at();
+    }
+  }
+
+  private byte[] revealedSeed() {
+    return state.status() == Status.FINISHED ? serverSeed : null;
+  }
+
+  private static GameState fold(GameState s, List<Sealed> events) {
     GameState at = s;
-    for (Recorded r : events) {
-      at = Game.evolve(at, r.event());
+    for (Sealed r : events) {
+      at = Game.evolve(at, r.recorded().event());
     }
     return at;
   }
 
-  private Future<Void> persist(GameState before, GameState after, List<Recorded> events, String commandId,
+  private Future<Void> persist(GameState before, GameState after, List<Sealed> events, String commandId,
       JsonObject reply) {
     JsonArray json = new JsonArray();
-    events.forEach(r -> json.add(GameEventJson.write(r)));
+    events.forEach(r -> json.add(r.json()));
     JsonObject append = new JsonObject()
         .put("game_id", spec.gameId())
         .put("room_name", after.roomName())
@@ -310,6 +392,9 @@ public final class GameVerticle extends VerticleBase {
         .put("events", json)
         .put("command_id", commandId)
         .put("reply", reply);
+    if (before == null && serverSeed != null) {
+      append.put("server_seed", HexFormat.of().formatHex(serverSeed));
+    }
     return vertx.eventBus()
         .request(Addresses.PERSIST_APPEND, append, new DeliveryOptions().setSendTimeout(appendTimeoutMs))
         .mapEmpty();
@@ -330,30 +415,30 @@ public final class GameVerticle extends VerticleBase {
         });
   }
 
-  private Future<List<Recorded>> readEvents(int fromSeq) {
+  private Future<List<Sealed>> readEvents(int fromSeq) {
     return vertx.eventBus()
         .<JsonObject>request(Addresses.PERSIST_READ, new JsonObject().put("game_id", spec.gameId()).put("from_seq", fromSeq))
         .map(reply -> {
           JsonArray events = reply.body().getJsonArray("events");
-          List<Recorded> out = new ArrayList<>(events.size());
+          List<Sealed> out = new ArrayList<>(events.size());
           for (int i = 0; i < events.size(); i++) {
-            out.add(GameEventJson.read(events.getJsonObject(i)));
+            out.add(Sealed.of(events.getJsonObject(i)));
           }
           return out;
         });
   }
 
   /** Every event to every node's sockets of this game, each with the turn right after it. */
-  private void publish(GameState before, List<Recorded> events) {
+  private void publish(GameState before, List<Sealed> events) {
     GameState at = before;
     String address = Addresses.gameEvents(spec.gameId());
-    for (Recorded r : events) {
-      at = Game.evolve(at, r.event());
+    for (Sealed r : events) {
+      at = Game.evolve(at, r.recorded().event());
       vertx.eventBus().publish(address, new JsonObject()
           .put("type", "event")
-          .put("seq", r.seq())
-          .put("event", GameEventJson.write(r))
-          .put("turn", withDeadline(GameViewJson.turn(at), at, r.at())));
+          .put("seq", r.recorded().seq())
+          .put("event", r.json())
+          .put("turn", withDeadline(GameViewJson.turn(at), at, r.recorded().at())));
     }
   }
 
@@ -370,7 +455,8 @@ public final class GameVerticle extends VerticleBase {
       view.put("turn_timeout_ms", state.timer().timeoutMs()).put("max_strikes", state.timer().maxStrikes());
     }
     withDeadline(view.getJsonObject("turn"), state, lastEventAt);
-    return view;
+    byte[] revealed = revealedSeed();
+    return revealed == null ? view : view.put("server_seed", HexFormat.of().formatHex(revealed));
   }
 
   /**

@@ -6,6 +6,7 @@ import io.ludo.server.bus.Addresses;
 import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
 import io.ludo.server.errors.ErrorCode;
+import io.ludo.server.fairness.SigningKeys;
 import io.ludo.server.game.GameRouter;
 import io.ludo.server.infra.Metrics;
 import io.ludo.server.play.PlayServices;
@@ -57,7 +58,7 @@ public final class HttpVerticle extends VerticleBase {
       ClientMessages messages = new ClientMessages(games, config.integer(ConfigKey.WS_SYNC_MAX_EVENTS),
           play.limiter().limitsCommands() ? (game, player) -> play.limiter().command(game, player).map(v -> v.allowed()) : null);
       return EventBusBridge.start(vertx, config, tokens, schemas, messages).compose(bridge -> {
-        Router router = routes(vertx, config, new RestApi(games, tokens, schemas),
+        Router router = routes(vertx, config, new RestApi(games, tokens, schemas, SigningKeys.from(config)),
             new WebSocketEndpoint(hub, messages, tokens, schemas), bridge, this::ready,
             new PlayApi(play, tokens, schemas));
         return listen(router);
@@ -105,6 +106,9 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/games/:gameId").handler(api::view);
     router.get("/games/:gameId/events").handler(api::events);
     router.get("/games/:gameId/replay").handler(api::replay);
+    router.get("/games/:gameId/fairness").handler(api::fairness);
+    router.get("/games/:gameId/certificate").handler(api::certificate);
+    router.get("/.well-known/jwks.json").handler(api::jwks);
     router.post("/matchmaking/tickets").handler(play::createTicket);
     router.get("/matchmaking/tickets/:ticketId").handler(play::ticket);
     router.delete("/matchmaking/tickets/:ticketId").handler(play::cancelTicket);

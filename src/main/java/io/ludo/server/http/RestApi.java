@@ -6,6 +6,7 @@ import static io.ludo.server.http.Responses.reply;
 import io.ludo.game.Game;
 import io.ludo.game.GameState;
 import io.ludo.game.Recorded;
+import io.ludo.json.EventChain;
 import io.ludo.json.GameEventJson;
 import io.ludo.json.GameViewJson;
 import io.ludo.json.OptionsJson;
@@ -14,6 +15,7 @@ import io.ludo.server.auth.SeatClaims;
 import io.ludo.server.auth.SeatTokens;
 import io.ludo.server.errors.ApiException;
 import io.ludo.server.errors.ErrorCode;
+import io.ludo.server.fairness.SigningKeys;
 import io.ludo.server.game.GameRouter;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
@@ -37,11 +39,13 @@ final class RestApi {
   private final GameRouter games;
   private final SeatTokens tokens;
   private final Schemas schemas;
+  private final SigningKeys signing;
 
-  RestApi(GameRouter games, SeatTokens tokens, Schemas schemas) {
+  RestApi(GameRouter games, SeatTokens tokens, Schemas schemas, SigningKeys signing) {
     this.games = games;
     this.tokens = tokens;
     this.schemas = schemas;
+    this.signing = signing;
   }
 
   void create(RoutingContext ctx) {
@@ -54,6 +58,7 @@ final class RestApi {
           .put("max_players", body.getInteger("max_players", 4))
           .put("room_name", body.getString("room_name"))
           .put("options", body.getJsonObject("options"))
+          .put("client_seed", body.getString("client_seed"))
           .put("bots", body.getInteger("bots", 0))
           .put("turn_timeout_ms", body.getInteger("turn_timeout_ms"))
           .put("max_strikes", body.getInteger("max_strikes"));
@@ -77,7 +82,7 @@ final class RestApi {
         return invalid("player_name is required");
       }
       JsonObject command = new JsonObject().put("type", "join").put("player_id", "p_" + newId())
-          .put("player_name", name);
+          .put("player_name", name).put("client_seed", body.getString("client_seed"));
       return idempotent(ctx, "join", command).compose(c -> games.send(gameId, c)).map(this::withToken);
     }));
   }
@@ -160,6 +165,38 @@ final class RestApi {
         return Future.succeededFuture(GameViewJson.write(then, Set.of()));
       });
     }));
+  }
+
+  /** The dice's commitment, the client seeds and, once the game is over, the server seed (docs/FAIRNESS.md). */
+  void fairness(RoutingContext ctx) {
+    reply(ctx, 200, games.send(ctx.pathParam("gameId"), new JsonObject().put("type", "fairness")));
+  }
+
+  /** The signature of a finished game's last hash; 409 GAME_NOT_FINISHED before its end. */
+  void certificate(RoutingContext ctx) {
+    String gameId = ctx.pathParam("gameId");
+    reply(ctx, 200, games.readEvents(gameId, 1, MAX_EVENTS_PAGE).compose(page -> {
+      JsonArray events = page.getJsonArray("events");
+      if (events.isEmpty()) {
+        return Future.failedFuture(new ApiException(ErrorCode.GAME_NOT_FOUND, "no such game"));
+      }
+      boolean finished = events.stream()
+          .anyMatch(e -> "GAME_FINISHED".equals(((JsonObject) e).getString("type")));
+      if (!finished) {
+        return Future.failedFuture(new ApiException(ErrorCode.GAME_NOT_FINISHED, "the game is not over yet"));
+      }
+      JsonObject last = events.getJsonObject(events.size() - 1);
+      String lastHash = last.getString(EventChain.HASH);
+      if (lastHash == null) {
+        return Future.failedFuture(new ApiException(ErrorCode.NOT_FOUND, "the game was recorded before signed records"));
+      }
+      return Future.succeededFuture(signing.certificate(gameId, last.getInteger("seq"), lastHash));
+    }));
+  }
+
+  /** The public keys of certificates, the active one first (RFC 7517, OKP keys of RFC 8037). */
+  void jwks(RoutingContext ctx) {
+    Responses.json(ctx, 200, signing.jwks());
   }
 
   // ---------------------------------------------------------------- edges

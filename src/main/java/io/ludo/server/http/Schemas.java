@@ -24,8 +24,8 @@ public final class Schemas {
   public static final String LEADERBOARD_QUERY = "leaderboard-query.json";
   private static final String BASE = "https://ludo.io/schemas/";
   private static final List<String> ALL =
-      List.of("player-name.json", "options.json", CREATE_GAME, JOIN_GAME, MOVE, EMPTY, QUERY, WS_MESSAGE,
-          TICKET, LEADERBOARD_QUERY);
+      List.of("player-name.json", "client-seed.json", "options.json", CREATE_GAME, JOIN_GAME, MOVE, EMPTY, QUERY,
+          WS_MESSAGE, TICKET, LEADERBOARD_QUERY);
 
   private final SchemaRepository repository;
   /** One validator per schema, made on first use: making one costs about as much as a validation. */

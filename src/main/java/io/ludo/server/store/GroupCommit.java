@@ -2,6 +2,7 @@ package io.ludo.server.store;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -121,19 +122,23 @@ final class GroupCommit {
   }
 
   /**
-   * One transaction: new game rows, every event row, each command's reply, then each game's head,
-   * fenced by its seq and its owner's epoch. The statements are pipelined (sent without waiting
-   * for each other's answers, executed in order): when one fails, those after it fail too, and
-   * the transaction rolls back whole.
+   * One transaction: new game rows and their secrets, every event row, each command's reply, then
+   * each game's head, fenced by its seq and its owner's epoch. The statements are pipelined (sent
+   * without waiting for each other's answers, executed in order): when one fails, those after it
+   * fail too, and the transaction rolls back whole.
    */
   private static Future<Void> write(SqlConnection conn, List<Append> batch) {
     List<Tuple> newGames = new ArrayList<>();
     List<Tuple> events = new ArrayList<>();
     List<Tuple> heads = new ArrayList<>();
     List<Tuple> commands = new ArrayList<>();
+    List<Tuple> secrets = new ArrayList<>();
     for (Append a : batch) {
       if (a.createsGame()) {
         newGames.add(Tuple.of(a.gameId(), a.roomName(), a.status(), a.node()));
+        if (a.serverSeed() != null) {
+          secrets.add(Tuple.of(a.gameId(), Buffer.buffer(a.serverSeed())));
+        }
       }
       for (int i = 0; i < a.events().size(); i++) {
         JsonObject e = a.events().getJsonObject(i);
@@ -147,12 +152,16 @@ final class GroupCommit {
     Future<?> games = newGames.isEmpty()
         ? Future.succeededFuture()
         : conn.preparedQuery(Sql.INSERT_GAME).executeBatch(newGames);
+    Future<?> secretRows = secrets.isEmpty()
+        ? Future.succeededFuture()
+        : conn.preparedQuery(Sql.INSERT_SECRET).executeBatch(secrets);
     Future<?> eventRows = conn.preparedQuery(Sql.INSERT_EVENT).executeBatch(events);
     Future<?> commandRows = commands.isEmpty()
         ? Future.succeededFuture()
         : conn.preparedQuery(Sql.INSERT_COMMAND).executeBatch(commands);
     Future<RowSet<Row>> moved = conn.preparedQuery(Sql.ADVANCE_GAME).executeBatch(heads);
-    return Future.all(games, eventRows, commandRows, moved).compose(v -> everyHeadMoved(moved.result()));
+    return Future.all(List.of(games, secretRows, eventRows, commandRows, moved))
+        .compose(v -> everyHeadMoved(moved.result()));
   }
 
   private static Future<Void> everyHeadMoved(RowSet<Row> rows) {

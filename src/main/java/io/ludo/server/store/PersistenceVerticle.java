@@ -142,7 +142,7 @@ public final class PersistenceVerticle extends VerticleBase {
         .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
   }
 
-  /** Takes a stored game over for a node: answers the new epoch, or fails GAME_NOT_FOUND. */
+  /** Takes a stored game over for a node: answers the new epoch and the dice seed, or fails GAME_NOT_FOUND. */
   private void claim(Message<JsonObject> message) {
     JsonObject q = message.body();
     pool.preparedQuery(Sql.CLAIM_GAME).execute(Tuple.of(q.getString("game_id"), q.getString("node")))
@@ -150,7 +150,8 @@ public final class PersistenceVerticle extends VerticleBase {
           if (rows.size() == 0) {
             message.fail(ErrorCode.GAME_NOT_FOUND.status(), ErrorCode.GAME_NOT_FOUND.name());
           } else {
-            message.reply(new JsonObject().put("epoch", rows.iterator().next().getLong(0)));
+            Row row = rows.iterator().next();
+            message.reply(new JsonObject().put("epoch", row.getLong(0)).put("server_seed", row.getString(1)));
           }
         })
         .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));

@@ -7,7 +7,8 @@ public final class Sql {
   private Sql() {}
 
   /** Migration files under {@code db/migration/}, applied in this order, each once. */
-  public static final List<String> MIGRATIONS = List.of("V1__games_and_events.sql", "V2__game_owners.sql", "V3__game_commands.sql");
+  public static final List<String> MIGRATIONS = List.of("V1__games_and_events.sql", "V2__game_owners.sql", "V3__game_commands.sql",
+      "V4__game_secrets.sql");
 
   public static final String CREATE_MIGRATIONS_TABLE = """
       CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -25,9 +26,17 @@ public final class Sql {
   public static final String INSERT_GAME =
       "INSERT INTO games (game_id, room_name, status, last_seq, owner_node, owner_epoch) VALUES ($1, $2, $3, 0, $4, 1)";
 
-  /** Takes a game over: the new epoch fences every earlier owner out. */
+  /** A new game's secret dice seed, kept out of its public events. */
+  public static final String INSERT_SECRET = "INSERT INTO game_secrets (game_id, server_seed) VALUES ($1, $2)";
+
+  /**
+   * Takes a game over: the new epoch fences every earlier owner out. Answers the epoch and the
+   * game's dice seed (hex; null for a game recorded before fair dice), so the new owner rolls on
+   * with the same dice.
+   */
   public static final String CLAIM_GAME =
-      "UPDATE games SET owner_epoch = owner_epoch + 1, owner_node = $2 WHERE game_id = $1 RETURNING owner_epoch";
+      "UPDATE games SET owner_epoch = owner_epoch + 1, owner_node = $2 WHERE game_id = $1"
+      + " RETURNING owner_epoch, (SELECT encode(server_seed, 'hex') FROM game_secrets s WHERE s.game_id = $1)";
 
   public static final String INSERT_EVENT =
       "INSERT INTO game_events (game_id, seq, type, payload) VALUES ($1, $2, $3, $4)";

@@ -25,7 +25,7 @@ class OpenApiInStepTest {
     Vertx vertx = Vertx.vertx();
     try {
       var config = TestNodes.config(Map.of()).with(ConfigKey.CORS_ORIGINS, "");
-      Router router = HttpVerticle.routes(vertx, config, new RestApi(null, null, null),
+      Router router = HttpVerticle.routes(vertx, config, new RestApi(null, null, null, null),
           new WebSocketEndpoint(null, null, null, null), null, Future::succeededFuture, new PlayApi(null, null, null));
       Set<String> served = new TreeSet<>();
       for (Route route : router.getRoutes()) {

@@ -1,0 +1,142 @@
+package io.ludo.json;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RFC 8785 JSON Canonicalization Scheme: object members sorted by the UTF-16 code units of their
+ * names, no white space, numbers as ECMAScript prints them, strings with the minimal escaping of
+ * ECMAScript's {@code JSON.stringify}. The same JSON value always gives the same text, whatever
+ * the order or spacing it was received in.
+ */
+public final class Jcs {
+  /** Integers beyond this are not exact as IEEE 754 doubles: they are printed as the double they are read as. */
+  private static final long MAX_EXACT = 1L << 53;
+
+  private Jcs() {}
+
+  /** The canonical text of a JSON value (object, array, string, number, boolean or null). */
+  public static String canonicalize(Object value) {
+    StringBuilder out = new StringBuilder();
+    write(out, value);
+    return out.toString();
+  }
+
+  private static void write(StringBuilder out, Object value) {
+    switch (value) {
+      case null -> out.append("null");
+      case JsonObject o -> writeObject(out, o.getMap());
+      case Map<?, ?> m -> writeObject(out, m);
+      case JsonArray a -> writeArray(out, a.getList());
+      case List<?> l -> writeArray(out, l);
+      case CharSequence s -> writeString(out, s.toString());
+      case Boolean b -> out.append(b);
+      case Number n -> out.append(number(n));
+      default -> throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+    }
+  }
+
+  private static void writeObject(StringBuilder out, Map<?, ?> members) {
+    List<String> names = new ArrayList<>();
+    for (Object name : members.keySet()) {
+      names.add((String) name);
+    }
+    // String.compareTo compares UTF-16 code units, which is exactly the order RFC 8785 asks for
+    names.sort(String::compareTo);
+    out.append('{');
+    boolean first = true;
+    for (String name : names) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      writeString(out, name);
+      out.append(':');
+      write(out, members.get(name));
+    }
+    out.append('}');
+  }
+
+  private static void writeArray(StringBuilder out, List<?> items) {
+    out.append('[');
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      write(out, items.get(i));
+    }
+    out.append(']');
+  }
+
+  private static void writeString(StringBuilder out, String s) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
+  /** A number as ECMAScript's {@code Number.prototype.toString} prints it (RFC 8785 section 3.2.2.3). */
+  public static String number(Number n) {
+    if ((n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte)
+        && Math.abs(n.longValue()) <= MAX_EXACT) {
+      return Long.toString(n.longValue());
+    }
+    return number(n.doubleValue());
+  }
+
+  public static String number(double d) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      throw new IllegalArgumentException("NaN and Infinity are not JSON numbers");
+    }
+    if (d == 0) {
+      return "0"; // -0 too
+    }
+    String sign = d < 0 ? "-" : "";
+    // Double.toString gives the shortest decimal that reads back as d (JDK 19 and later), as ECMAScript does
+    BigDecimal exact = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+    if (exact.precision() == 2) {
+      // Java prints at least two digits (4.9E-324) where one would read back the same (5e-324)
+      BigDecimal one = exact.round(new java.math.MathContext(1, java.math.RoundingMode.HALF_EVEN));
+      if (one.doubleValue() == Math.abs(d)) {
+        exact = one.stripTrailingZeros();
+      }
+    }
+    String digits = exact.unscaledValue().toString();
+    int k = digits.length();
+    int n = k - exact.scale(); // the value is 0.digits × 10^n
+    String body;
+    if (k <= n && n <= 21) {
+      body = digits + "0".repeat(n - k);
+    } else if (0 < n && n <= 21) {
+      body = digits.substring(0, n) + "." + digits.substring(n);
+    } else if (-6 < n && n <= 0) {
+      body = "0." + "0".repeat(-n) + digits;
+    } else {
+      int e = n - 1;
+      String exponent = "e" + (e < 0 ? "-" : "+") + Math.abs(e);
+      body = k == 1 ? digits + exponent : digits.charAt(0) + "." + digits.substring(1) + exponent;
+    }
+    return sign + body;
+  }
+}
