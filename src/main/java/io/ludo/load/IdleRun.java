@@ -169,9 +169,19 @@ public final class IdleRun {
         });
   }
 
+  /**
+   * The node's used heap; after a full GC (with {@code --server-pid}) without the young space,
+   * which holds only what was allocated since (the scrape itself).
+   */
   private double heapMb(String url) {
-    Probes.fullGc(options.serverPid());
-    return Probes.scrape(url).sum("jvm_memory_used_bytes", "area=\"heap\"") / 1048576;
+    Probes.Scrape s;
+    if (options.serverPid() > 0) {
+      Probes.fullGc(options.serverPid());
+      s = Probes.scrape(url);
+      return (s.sum("jvm_memory_used_bytes", "area=\"heap\"") - s.sum("jvm_memory_used_bytes", "Eden")) / 1048576;
+    }
+    s = Probes.scrape(url);
+    return s.sum("jvm_memory_used_bytes", "area=\"heap\"") / 1048576;
   }
 
   public static String markdown(JsonObject r) {

@@ -111,17 +111,23 @@ final class Probes {
       return;
     }
     String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-    try {
-      Process p = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.run").redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      try {
+        Process p = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.run").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 && out.contains("successfully")) {
+          Thread.sleep(1_000);
+          return;
+        }
         p.destroyForcibly();
+        System.err.println("jcmd " + pid + " GC.run, attempt " + attempt + ": " + out.strip());
+        Thread.sleep(1_000);
+      } catch (IOException e) {
+        System.err.println("jcmd GC.run failed: " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
-      Thread.sleep(1_000);
-    } catch (IOException e) {
-      System.err.println("jcmd GC.run failed: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }
