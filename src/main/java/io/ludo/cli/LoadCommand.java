@@ -43,7 +43,7 @@ final class LoadCommand {
       }
       String plotName = null;
       if (o.plot() != null) {
-        io.ludo.load.Sweep.plot(o.plot(), runs, o.label());
+        io.ludo.load.Sweep.plot(o.plot(), runs, "Ludo server under load" + (o.label().isEmpty() ? "" : ": " + o.label()));
         plotName = o.plot().getFileName().toString();
       }
       JsonObject all = new JsonObject().put("runs", new io.vertx.core.json.JsonArray(runs));
