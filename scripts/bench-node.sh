@@ -28,6 +28,9 @@ case "${1:-}" in
     shift
     [ -f "$JAR" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 1; }
     mkdir -p "$DIR"
+    if [ -f "$DIR/node.pid" ] && kill -0 "$(cat "$DIR/node.pid")" 2>/dev/null; then
+      echo "a node is running already (pid $(cat "$DIR/node.pid")): $0 stop first" >&2; exit 1
+    fi
     LUDO_HTTP_PORT=${LUDO_HTTP_PORT:-18080} LUDO_HTTP_HOST=127.0.0.1 LUDO_CLUSTER_PORT=${LUDO_CLUSTER_PORT:-5850} \
       LUDO_DATA_DIR=${LUDO_DATA_DIR:-$DIR/data} LUDO_NODE_ID=${LUDO_NODE_ID:-bench-1} \
       LUDO_JWT_KEY=${LUDO_JWT_KEY:-bench-key-bench-key-bench-key-bench-key} \
