@@ -66,7 +66,9 @@ public final class GameRouter {
   private Future<JsonObject> send(String gameId, JsonObject command, int loadsLeft, long deadline) {
     return request(gameId, command).recover(e -> {
       boolean timeLeft = System.nanoTime() < deadline;
-      if (isNoOwner(e) && loadsLeft > 0 && timeLeft) {
+      // a closing socket is no reason to bring a room back: its next owner re-counts the open ones
+      boolean worthLoading = !("presence".equals(command.getString("type")) && command.getInteger("delta", 0) < 0);
+      if (isNoOwner(e) && loadsLeft > 0 && timeLeft && worthLoading) {
         return directory(new JsonObject().put("op", "load").put("game_id", gameId))
             .compose(v -> send(gameId, command, loadsLeft - 1, deadline));
       }
