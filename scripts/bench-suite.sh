@@ -37,6 +37,8 @@ case "${1:-}" in
     pid=$(cat target/bench/node.pid)
     ( sleep 20; "$JAVA_HOME/bin/jcmd" "$pid" JFR.start name=target settings=profile duration=30s \
         filename="$PWD/$OUT/target.jfr" >/dev/null ) &
+    # who uses the two cores: the node, Postgres, the generator (CPU % over 30 s of the run)
+    ( sleep 20; top -b -d 30 -n 2 -w 200 | awk '/^top -/{n++} n==2' | head -30 >"$OUT/target-top.txt" ) &
     "$JAVA" -jar "$JAR" load --url "$NODE" --games 200 --seconds 60 --warmup 10 --echo-url "$ECHO" \
       --label "one node, 200 games" --out "$OUT/target.json"
     wait

@@ -7,7 +7,6 @@ import io.ludo.server.http.HttpVerticle;
 import io.ludo.server.infra.Metrics;
 import io.ludo.server.play.PlayVerticle;
 import io.ludo.server.store.PersistenceVerticle;
-import io.ludo.server.ws.WebSocketVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -16,7 +15,7 @@ import java.util.List;
 
 /**
  * Composes a node: persistence (schema first), the game directory, the node's entry in the
- * cluster, the socket hub, the HTTP server, then the play services' background work (matcher, leaderboard). Stops in the reverse order, so that no request arrives once games are draining,
+ * cluster, the HTTP server (with its socket hub), then the play services' background work (matcher, leaderboard). Stops in the reverse order, so that no request arrives once games are draining,
  * and no game drains once persistence is gone.
  */
 public final class MainVerticle extends VerticleBase {
@@ -33,12 +32,10 @@ public final class MainVerticle extends VerticleBase {
     String nodeId = config.string(ConfigKey.NODE_ID);
     NodeStats stats = new NodeStats(Metrics.registry(nodeId));
     gcMetrics = Metrics.gc(stats.registry());
-    WebSocketVerticle sockets = new WebSocketVerticle(stats);
     return deploy(new PersistenceVerticle(config, stats))
         .compose(v -> deploy(new GameDirectoryVerticle(config, nodeId, stats)))
         .compose(v -> deploy(new ClusterVerticle(config, stats)))
-        .compose(v -> deploy(sockets))
-        .compose(v -> vertx.deployVerticle(() -> new HttpVerticle(config, nodeId, sockets.hub()),
+        .compose(v -> vertx.deployVerticle(() -> new HttpVerticle(config, nodeId, stats),
             new DeploymentOptions().setInstances(config.integer(ConfigKey.HTTP_INSTANCES))))
         .onSuccess(deployed::add)
         .compose(v -> deploy(new PlayVerticle(config)));

@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * This node's sockets by game, with one event-bus consumer per game (not per socket): each event
- * is encoded once and the same text goes to every socket of the game. All bookkeeping runs on
- * the owning verticle's context, so it needs no locks.
+ * The sockets of one HTTP verticle (one event loop) by game, with one event-bus consumer per game
+ * (not per socket): each event is encoded once and the same text goes to every socket of the
+ * game. It lives on the HTTP verticle's context, where its sockets live: an event is written to
+ * them without crossing threads, and the bookkeeping needs no locks.
  */
 public final class SocketHub {
   private final Vertx vertx;
@@ -26,7 +27,7 @@ public final class SocketHub {
 
   private record Room(MessageConsumer<JsonObject> consumer, Set<WebSocketSession> sessions) {}
 
-  SocketHub(Vertx vertx, Context context, NodeStats stats) {
+  public SocketHub(Vertx vertx, Context context, NodeStats stats) {
     this.vertx = vertx;
     this.context = context;
     this.stats = stats;
@@ -75,7 +76,7 @@ public final class SocketHub {
     return new Room(consumer, sessions);
   }
 
-  void closeAll() {
+  public void closeAll() {
     context.runOnContext(v -> {
       rooms.values().forEach(r -> {
         r.consumer().unregister();
