@@ -1,7 +1,7 @@
 package io.ludo.server.game;
 
 import io.ludo.bots.Strategies;
-import io.ludo.bots.Strategy;
+import io.ludo.game.Autopilot;
 import io.ludo.game.Dice;
 import io.ludo.game.Game;
 import io.ludo.game.GameCommand;
@@ -79,10 +79,8 @@ public final class GameVerticle extends VerticleBase {
   private boolean finishReported;
 
   private final NodeStats stats;
-  /** The pause before the server acts for a seat (a bot's, an away player's, a timed-out turn). */
-  private final long botDelayMs;
-  /** How the server plays for a seat: the greedy bot (deterministic: no randomness needed). */
-  private final Strategy autopilot = Strategies.create("greedy", new java.util.Random(0));
+  /** How the server plays for a seat (the greedy bot: deterministic, no randomness needed) and when. */
+  private final Autopilot autopilot;
   /** When the last event was recorded: turn deadlines count from it, so they survive a takeover. */
   private long lastEventAt;
   private long automationTimer = -1;
@@ -93,7 +91,7 @@ public final class GameVerticle extends VerticleBase {
   public GameVerticle(GameSpec spec, Function<byte[], Dice> diceFactory, Clock clock, long appendTimeoutMs,
       NodeStats stats, long botDelayMs, MoveValidator validator) {
     this.stats = stats;
-    this.botDelayMs = botDelayMs;
+    this.autopilot = new Autopilot(Strategies.create("greedy", new java.util.Random(0)), botDelayMs);
     this.validator = validator;
     this.spec = spec;
     this.diceFactory = diceFactory;
@@ -500,36 +498,13 @@ public final class GameVerticle extends VerticleBase {
 
   // ---------------------------------------------------------------- automation
 
-  /**
-   * Sets the one pending automatic action for the current state: the server's move for a seat it
-   * plays (after the bot delay), or the timeout of a human's turn (at its deadline). Derived
-   * from the events alone, so a new owner after a takeover schedules the same.
-   */
+  /** Sets the one pending automatic command the {@link Autopilot} plans for the current state, if any. */
   private void schedule() {
     cancelAutomation();
-    if (state == null || state.status() != Status.PLAYING) {
-      return;
-    }
-    int seq = state.seq();
-    Player actor = state.actor();
-    if (state.serverActs()) {
-      automationTimer = vertx.setTimer(Math.max(1, botDelayMs), id -> enqueue(() -> actFor(seq)));
-    } else if (state.timerRuns()) {
-      long wait = Math.max(1, lastEventAt + state.timer().timeoutMs() - clock.millis());
-      automationTimer = vertx.setTimer(wait,
-          id -> enqueue(() -> decideAndApply(null, new GameCommand.TimeOut(actor.playerId(), seq))));
-    }
-  }
-
-  private Future<JsonObject> actFor(int seq) {
-    if (state.seq() != seq || !state.serverActs()) {
-      return Future.succeededFuture(new JsonObject());
-    }
-    Player actor = state.actor();
-    GameCommand action = state.position().phase() == io.ludo.rules.Phase.ROLL
-        ? new GameCommand.Roll(actor.playerId())
-        : new GameCommand.Move(actor.playerId(), autopilot.chooseToken(state.rules(), state.position()), 0);
-    return decideAndApply(null, new GameCommand.Auto(action));
+    autopilot.plan(state, lastEventAt, clock.millis()).ifPresent(plan ->
+        automationTimer = vertx.setTimer(plan.inMs(), id -> enqueue(() -> autopilot.command(state, plan)
+            .map(command -> decideAndApply(null, command))
+            .orElseGet(() -> Future.succeededFuture(new JsonObject())))));
   }
 
   /** The database refused: automation tries again a little later (a client's command also would). */
