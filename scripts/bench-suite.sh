@@ -2,7 +2,7 @@
 # The load measurements of docs/BENCHMARKS.md, each bounded in time, written under target/load/:
 #   scripts/bench-suite.sh sweep     one node: 10…200 games, 30 s each, each against the echo server too; PNG plot
 #   scripts/bench-suite.sh target    one node: 200 games for 60 s with the echo ceiling, JFR over 30 s of it
-#   scripts/bench-suite.sh loops     one node: 200 games for 30 s with LUDO_EVENT_LOOPS=2 (against the default)
+#   scripts/bench-suite.sh loops     one node: 200 games for 30 s with LUDO_EVENT_LOOPS=4 (Vert.x's default on 2 cores)
 #   scripts/bench-suite.sh idle      one node: 10,000 games, the sockets of 4,500 of them, heap after full GCs
 #   scripts/bench-suite.sh cluster   three nodes: 100 games for 30 s with every socket on another node, then on the owner
 # Needs the jar (mvn -B -DskipTests package). Load goes to 127.0.0.1 only.
@@ -44,10 +44,10 @@ case "${1:-}" in
     wait
     ;;
   loops)
-    export LUDO_EVENT_LOOPS=2
+    export LUDO_EVENT_LOOPS=4
     fresh_node; warm
     "$JAVA" -jar "$JAR" load --url "$NODE" --games 200 --seconds 30 --warmup 5 \
-      --label "one node, 200 games, LUDO_EVENT_LOOPS=2" --out "$OUT/loops2.json"
+      --label "one node, 200 games, LUDO_EVENT_LOOPS=4" --out "$OUT/loops4.json"
     ;;
   idle)
     fresh_node

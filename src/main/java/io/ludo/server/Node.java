@@ -63,11 +63,15 @@ public final class Node {
     return c;
   }
 
-  /** The Vert.x settings of a node: its event loops ({@code LUDO_EVENT_LOOPS}; 0 is Vert.x's default, twice the cores). */
+  /**
+   * The Vert.x settings of a node: its event loops ({@code LUDO_EVENT_LOOPS}; 0: one per core, not
+   * Vert.x's two per core: a command crosses event loops several times, and on 2 cores 4 loops
+   * served 25 % fewer actions/s than 2, docs/BENCHMARKS.md).
+   */
   public static io.vertx.core.VertxOptions vertxOptions(Config config) {
-    io.vertx.core.VertxOptions options = new io.vertx.core.VertxOptions();
     int loops = config.integer(ConfigKey.EVENT_LOOPS);
-    return loops > 0 ? options.setEventLoopPoolSize(loops) : options;
+    return new io.vertx.core.VertxOptions()
+        .setEventLoopPoolSize(loops > 0 ? loops : Runtime.getRuntime().availableProcessors());
   }
 
   /** Starts a node on {@code vertx} with a resolved configuration. */

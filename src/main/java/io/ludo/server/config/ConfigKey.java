@@ -17,7 +17,7 @@ public enum ConfigKey {
   HTTP_HOST,
   HTTP_PORT,
   HTTP_INSTANCES,
-  /** Vert.x event loops of the node; 0: Vert.x's default (twice the cores). */
+  /** Vert.x event loops of the node; 0: one per core. */
   EVENT_LOOPS,
   HTTP_BODY_LIMIT,
   CORS_ORIGINS,
