@@ -4,7 +4,7 @@
 #   scripts/bench-suite.sh target    one node: 200 games for 60 s with the echo ceiling, JFR over 30 s of it
 #   scripts/bench-suite.sh loops     one node: 200 games for 30 s with LUDO_EVENT_LOOPS=4 (Vert.x's default on 2 cores)
 #   scripts/bench-suite.sh idle      one node: 10,000 games, the sockets of 4,500 of them, heap after full GCs
-#   scripts/bench-suite.sh cluster   three nodes: 100 games for 30 s with every socket on another node, then on the owner
+#   scripts/bench-suite.sh cluster   three nodes: GAMES (100) games for 30 s with every socket on another node, then on the owner
 # Needs the jar (mvn -B -DskipTests package). Load goes to 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,10 +62,11 @@ case "${1:-}" in
     scripts/local-cluster.sh start 3
     nodes=http://127.0.0.1:18181,http://127.0.0.1:18182,http://127.0.0.1:18183
     "$JAVA" -jar "$JAR" load --url "$nodes" --games 50 --seconds 10 --warmup 5 --out "$OUT/warm.json" >/dev/null 2>&1
-    "$JAVA" -jar "$JAR" load --url "$nodes" --games 100 --seconds 30 --warmup 5 --spread cross \
-      --label "3 nodes, every socket on another node than its game" --out "$OUT/cluster-cross.json"
-    "$JAVA" -jar "$JAR" load --url "$nodes" --games 100 --seconds 30 --warmup 5 --spread owner \
-      --label "3 nodes, every socket on its game's node" --out "$OUT/cluster-owner.json"
+    games=${GAMES:-100}
+    "$JAVA" -jar "$JAR" load --url "$nodes" --games "$games" --seconds 30 --warmup 5 --spread cross \
+      --label "3 nodes, every socket on another node than its game" --out "$OUT/cluster-cross-$games.json"
+    "$JAVA" -jar "$JAR" load --url "$nodes" --games "$games" --seconds 30 --warmup 5 --spread owner \
+      --label "3 nodes, every socket on its game's node" --out "$OUT/cluster-owner-$games.json"
     scripts/local-cluster.sh stop
     ;;
   *) echo "usage: $0 sweep | target | loops | idle | cluster" >&2; exit 2 ;;
