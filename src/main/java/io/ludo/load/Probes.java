@@ -18,7 +18,10 @@ import java.util.concurrent.TimeUnit;
  * {@code /metrics}, this machine's CPU ({@code /proc/stat}) and the generator's own CPU time.
  */
 final class Probes {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** HTTP/1.1 only: no h2c upgrade, which once left a scrape hanging past its timeout. */
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private static final long SCRAPE_TIMEOUT_S = 10;
 
   private Probes() {}
 
@@ -49,8 +52,9 @@ final class Probes {
 
   static Scrape scrape(String baseUrl) {
     try {
-      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/metrics"))
-          .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = HTTP.sendAsync(HttpRequest.newBuilder(URI.create(baseUrl + "/metrics"))
+              .timeout(Duration.ofSeconds(SCRAPE_TIMEOUT_S)).GET().build(), HttpResponse.BodyHandlers.ofString())
+          .get(SCRAPE_TIMEOUT_S + 1, TimeUnit.SECONDS);
       Map<String, Double> values = new HashMap<>();
       if (r.statusCode() == 200) {
         r.body().lines().filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(line -> {
@@ -63,7 +67,8 @@ final class Probes {
         });
       }
       return new Scrape(values);
-    } catch (IOException e) {
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      System.err.println("no metrics from " + baseUrl + ": " + e);
       return new Scrape(Map.of());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
