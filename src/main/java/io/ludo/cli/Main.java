@@ -17,6 +17,13 @@ public final class Main {
         services      run only the embedded Postgres and Redis that several local nodes share
         conformance   run the RULES.md conformance runner: JSON lines on stdin, results on stdout
         tournament    play seeded games between bots and report win rates (see docs/BOTS.md)
+        load          play real games against running nodes over WebSocket and measure (docs/BENCHMARKS.md):
+                        --url http://127.0.0.1:8080[,…] --games N --seconds T [--warmup W] [--spread cross|owner]
+                        [--echo-url http://127.0.0.1:9090] [--threads K] [--out target/load/run.json]
+        sweep         one load run per games count (--games 10,50,100,200) and a PNG plot (--plot file.png)
+        idle          open --games N games and the sockets of --socket-games M of them; heap per game and socket
+                        [--server-pid PID: a full GC before each heap reading]
+        echo          a bare WebSocket echo server, the ceiling for load runs: --port N [--instances K]
         verify        check a finished game offline from its public record (see docs/FAIRNESS.md):
                       verify --events events.json --fairness fairness.json --certificate cert.json --jwks jwks.json
       """;
@@ -32,6 +39,10 @@ public final class Main {
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
           new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
       case "tournament" -> Tournament.main(Arrays.copyOfRange(args, 1, args.length));
+      case "load" -> LoadCommand.load(Arrays.copyOfRange(args, 1, args.length));
+      case "sweep" -> LoadCommand.sweep(Arrays.copyOfRange(args, 1, args.length));
+      case "idle" -> LoadCommand.idle(Arrays.copyOfRange(args, 1, args.length));
+      case "echo" -> LoadCommand.echo(Arrays.copyOfRange(args, 1, args.length));
       case "verify" -> System.exit(VerifyCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
       default -> {
         System.err.print(USAGE);

@@ -5,6 +5,7 @@ import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
 import io.ludo.server.infra.Clustering;
 import io.ludo.server.infra.EmbeddedServices;
+import io.ludo.server.infra.Metrics;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +23,7 @@ final class NodeCommand {
     Config config = Node.resolve(Config.load(Path.of("conf/config.json"), System.getenv()), services);
     Vertx vertx = config.bool(ConfigKey.CLUSTERED)
         ? Clustering.start(config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS)
-        : Vertx.vertx();
+        : Metrics.builder(Node.vertxOptions(config), config.string(ConfigKey.NODE_ID)).build();
     Node node;
     try {
       node = Node.start(vertx, config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);

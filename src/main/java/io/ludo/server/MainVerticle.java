@@ -4,9 +4,9 @@ import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
 import io.ludo.server.game.GameDirectoryVerticle;
 import io.ludo.server.http.HttpVerticle;
+import io.ludo.server.infra.Metrics;
 import io.ludo.server.play.PlayVerticle;
 import io.ludo.server.store.PersistenceVerticle;
-import io.ludo.server.ws.WebSocketVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -15,12 +15,13 @@ import java.util.List;
 
 /**
  * Composes a node: persistence (schema first), the game directory, the node's entry in the
- * cluster, the socket hub, the HTTP server, then the play services' background work (matcher, leaderboard). Stops in the reverse order, so that no request arrives once games are draining,
+ * cluster, the HTTP server (with its socket hub), then the play services' background work (matcher, leaderboard). Stops in the reverse order, so that no request arrives once games are draining,
  * and no game drains once persistence is gone.
  */
 public final class MainVerticle extends VerticleBase {
   private final Config config;
   private final List<String> deployed = new ArrayList<>();
+  private io.micrometer.core.instrument.binder.jvm.JvmGcMetrics gcMetrics;
 
   public MainVerticle(Config config) {
     this.config = config;
@@ -29,13 +30,12 @@ public final class MainVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     String nodeId = config.string(ConfigKey.NODE_ID);
-    WebSocketVerticle sockets = new WebSocketVerticle();
-    NodeStats stats = new NodeStats();
-    return deploy(new PersistenceVerticle(config))
+    NodeStats stats = new NodeStats(Metrics.registry(nodeId));
+    gcMetrics = Metrics.gc(stats.registry());
+    return deploy(new PersistenceVerticle(config, stats))
         .compose(v -> deploy(new GameDirectoryVerticle(config, nodeId, stats)))
         .compose(v -> deploy(new ClusterVerticle(config, stats)))
-        .compose(v -> deploy(sockets))
-        .compose(v -> vertx.deployVerticle(() -> new HttpVerticle(config, nodeId, sockets.hub()),
+        .compose(v -> vertx.deployVerticle(() -> new HttpVerticle(config, nodeId, stats),
             new DeploymentOptions().setInstances(config.integer(ConfigKey.HTTP_INSTANCES))))
         .onSuccess(deployed::add)
         .compose(v -> deploy(new PlayVerticle(config)));
@@ -48,7 +48,13 @@ public final class MainVerticle extends VerticleBase {
       String id = deployed.get(i);
       chain = chain.eventually(() -> vertx.undeploy(id));
     }
-    return chain;
+    return chain.eventually(() -> {
+      if (gcMetrics != null) {
+        gcMetrics.close();
+      }
+      Metrics.release(config.string(ConfigKey.NODE_ID));
+      return Future.succeededFuture();
+    });
   }
 
   private Future<String> deploy(VerticleBase verticle) {

@@ -63,6 +63,17 @@ public final class Node {
     return c;
   }
 
+  /**
+   * The Vert.x settings of a node: its event loops ({@code LUDO_EVENT_LOOPS}; 0: one per core, not
+   * Vert.x's two per core: a command crosses event loops several times, and on 2 cores 4 loops
+   * served 25 % fewer actions/s than 2, docs/BENCHMARKS.md).
+   */
+  public static io.vertx.core.VertxOptions vertxOptions(Config config) {
+    int loops = config.integer(ConfigKey.EVENT_LOOPS);
+    return new io.vertx.core.VertxOptions()
+        .setEventLoopPoolSize(loops > 0 ? loops : Runtime.getRuntime().availableProcessors());
+  }
+
   /** Starts a node on {@code vertx} with a resolved configuration. */
   public static Future<Node> start(Vertx vertx, Config resolved) {
     return vertx.deployVerticle(new MainVerticle(resolved)).map(id -> new Node(vertx, resolved, id));

@@ -17,6 +17,8 @@ public enum ConfigKey {
   HTTP_HOST,
   HTTP_PORT,
   HTTP_INSTANCES,
+  /** Vert.x event loops of the node; 0: one per core. */
+  EVENT_LOOPS,
   HTTP_BODY_LIMIT,
   CORS_ORIGINS,
   /** Origins allowed to open the event-bus bridge: empty = the page's own origin only, {@code *} = any. */
@@ -37,6 +39,8 @@ public enum ConfigKey {
   WS_IDLE_TIMEOUT_S,
   WS_SYNC_MAX_EVENTS,
   PERSIST_BATCH_MAX,
+  /** Group-commit transactions committing at once (each on its own connection; at most the pool's size). */
+  PERSIST_MAX_IN_FLIGHT,
   COMMAND_TIMEOUT_MS,
   GAME_IDLE_TIMEOUT_S,
   GAME_LINGER_S,

@@ -58,10 +58,14 @@ public final class GameVerticle extends VerticleBase {
   private final Clock clock;
   private final long appendTimeoutMs;
   private final Map<String, Integer> sockets = new HashMap<>();
-  /** Replies of the latest accepted commands by id: a resent command is answered, not applied again. */
-  private final Map<String, JsonObject> replies = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+  /**
+   * Replies of the latest accepted commands by id, encoded: a resent command is answered, not
+   * applied again. Kept as text, one object each instead of a tree of maps: a node holds 256 per
+   * game, and as trees they were most of its live heap under load (long young GC pauses).
+   */
+  private final Map<String, String> replies = new java.util.LinkedHashMap<>(16, 0.75f, false) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, JsonObject> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
       return size() > REMEMBERED_COMMANDS;
     }
   };
@@ -188,7 +192,14 @@ public final class GameVerticle extends VerticleBase {
         presence(body.getString("player_id"), body.getInteger("delta", 0));
         message.reply(new JsonObject().put("ok", true));
       }
-      default -> enqueue(() -> decideAndApply(body.getString("command_id"), parse(body)).onSuccess(message::reply));
+      default -> {
+        GameCommand command = parse(body);
+        String type = command == null ? "invalid" : body.getString("type");
+        enqueue(() -> decideAndApply(body.getString("command_id"), command).onSuccess(reply -> {
+          stats.command(type, reply.containsKey("error") ? reply.getJsonObject("error").getString("code") : "accepted");
+          message.reply(reply);
+        }));
+      }
     }
   }
 
@@ -229,9 +240,9 @@ public final class GameVerticle extends VerticleBase {
 
   /** Decides a command, makes its events durable, applies them; answers the reply (an error reply on failure). */
   private Future<JsonObject> decideAndApply(String commandId, GameCommand command) {
-    JsonObject answered = commandId == null ? null : replies.get(commandId);
+    String answered = commandId == null ? null : replies.get(commandId);
     if (answered != null) {
-      return Future.succeededFuture(answered.copy());
+      return Future.succeededFuture(new JsonObject(answered));
     }
     if (command == null) {
       return Future.succeededFuture(error(ErrorCode.INVALID_INPUT, "malformed command"));
@@ -279,11 +290,11 @@ public final class GameVerticle extends VerticleBase {
       state = after;
       advance(recorded);
       if (commandId != null) {
-        replies.put(commandId, reply);
+        replies.put(commandId, reply.encode());
       }
       publish(before, recorded);
       afterChange();
-      return Future.succeededFuture(reply.copy());
+      return Future.succeededFuture(reply);
     });
   }
 
@@ -401,7 +412,7 @@ public final class GameVerticle extends VerticleBase {
           var newestFirst = new ArrayList<Map.Entry<String, Object>>();
           answer.body().getJsonObject("replies").forEach(newestFirst::add);
           java.util.Collections.reverse(newestFirst);
-          newestFirst.forEach(e -> replies.put(e.getKey(), (JsonObject) e.getValue()));
+          newestFirst.forEach(e -> replies.put(e.getKey(), ((JsonObject) e.getValue()).encode()));
           return null;
         });
   }

@@ -1,6 +1,7 @@
 package io.ludo.server.http;
 
 import io.ludo.server.ClusterVerticle;
+import io.ludo.server.NodeStats;
 import io.ludo.server.auth.SeatTokens;
 import io.ludo.server.bus.Addresses;
 import io.ludo.server.config.Config;
@@ -8,6 +9,7 @@ import io.ludo.server.config.ConfigKey;
 import io.ludo.server.errors.ErrorCode;
 import io.ludo.server.fairness.SigningKeys;
 import io.ludo.server.game.GameRouter;
+import io.ludo.server.infra.Metrics;
 import io.ludo.server.play.PlayServices;
 import io.ludo.server.ws.SocketHub;
 import io.ludo.server.ws.WebSocketEndpoint;
@@ -37,19 +39,22 @@ public final class HttpVerticle extends VerticleBase {
 
   private final Config config;
   private final String nodeId;
-  private final SocketHub hub;
+  private final NodeStats stats;
+  private SocketHub hub;
   private HttpServer server;
   private Redis redis;
 
-  public HttpVerticle(Config config, String nodeId, SocketHub hub) {
+  public HttpVerticle(Config config, String nodeId, NodeStats stats) {
     this.config = config;
     this.nodeId = nodeId;
-    this.hub = hub;
+    this.stats = stats;
   }
 
   @Override
   public Future<?> start() {
     redis = Redis.createClient(vertx, config.string(ConfigKey.REDIS_URL));
+    // this event loop's sockets and their game feeds: an event is written to them from here, not across threads
+    hub = new SocketHub(vertx, context, stats);
     return Schemas.load(vertx).compose(schemas -> {
       SeatTokens tokens = new SeatTokens(vertx, config.string(ConfigKey.JWT_KEY), config.integer(ConfigKey.JWT_TTL_S));
       GameRouter games = new GameRouter(vertx, nodeId, config.integer(ConfigKey.COMMAND_TIMEOUT_MS));
@@ -78,7 +83,10 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> stop() {
     // Stop accepting and give requests in flight a moment; idle keep-alive connections are closed.
     return server == null ? Future.succeededFuture()
-        : server.shutdown(SHUTDOWN_GRACE_S, java.util.concurrent.TimeUnit.SECONDS).eventually(() -> redis.close());
+        : server.shutdown(SHUTDOWN_GRACE_S, java.util.concurrent.TimeUnit.SECONDS).eventually(() -> {
+          hub.closeAll();
+          return redis.close();
+        });
   }
 
   /** Every route of the node; the OpenAPI document must name exactly these (a test keeps them in step). */
@@ -117,6 +125,8 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/health/ready").handler(ctx -> ready.get()
         .onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")))
         .onFailure(e -> Responses.problem(ctx, ErrorCode.UNAVAILABLE, "database or Redis unreachable")));
+    // Prometheus text format: Vert.x's meters, the JVM's and the node's own ludo_* meters
+    router.get("/metrics").handler(Metrics.scrape(config.string(ConfigKey.NODE_ID)));
     router.get("/cluster/nodes").handler(ctx -> Responses.reply(ctx, 200, ClusterVerticle.list(vertx)));
     router.get("/openapi.json").handler(ctx -> ctx.response().putHeader("content-type", "application/json")
         .sendFile("web/openapi.json"));

@@ -28,6 +28,9 @@ public final class Schemas {
           WS_MESSAGE, TICKET, LEADERBOARD_QUERY);
 
   private final SchemaRepository repository;
+  /** One validator per schema, made on first use: making one costs about as much as a validation. */
+  private final java.util.concurrent.ConcurrentHashMap<String, io.vertx.json.schema.Validator> validators =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private Schemas(SchemaRepository repository) {
     this.repository = repository;
@@ -49,7 +52,7 @@ public final class Schemas {
 
   /** Why {@code json} does not match schema {@code name}, or empty when it does. */
   public Optional<String> problem(String name, Object json) {
-    OutputUnit result = repository.validator(BASE + name).validate(json);
+    OutputUnit result = validators.computeIfAbsent(name, n -> repository.validator(BASE + n)).validate(json);
     if (Boolean.TRUE.equals(result.getValid())) {
       return Optional.empty();
     }

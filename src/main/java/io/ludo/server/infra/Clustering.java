@@ -6,7 +6,6 @@ import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -69,12 +68,15 @@ public final class Clustering {
     }
   }
 
-  /** A clustered Vert.x joined to the others; its event bus listens on the cluster host. */
+  /**
+   * A clustered Vert.x joined to the others; its event bus listens on the cluster host, and its
+   * metrics go to the node's registry ({@link Metrics}).
+   */
   public static Future<Vertx> start(Config config) {
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(config));
     String host = host(config);
-    return Vertx.builder()
-        .with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(host).setClusterPublicHost(host)))
+    return Metrics.builder(io.ludo.server.Node.vertxOptions(config).setEventBusOptions(new EventBusOptions().setHost(host).setClusterPublicHost(host)),
+            config.string(ConfigKey.NODE_ID))
         .withClusterManager(manager)
         .buildClustered();
   }

@@ -12,7 +12,6 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntConsumer;
 
 /**
  * Group commit across games: while one transaction is in flight, appends queue up, and the next
@@ -21,30 +20,43 @@ import java.util.function.IntConsumer;
  * append at a time, so that one game's conflict never fails another game's moves.
  */
 final class GroupCommit {
+  /** Told of every committed batch: its appends, their events, and how long the transaction took. */
+  interface Listener {
+    void committed(int appends, int events, long nanos);
+  }
+
   private final Pool pool;
   private final int batchMax;
-  private final IntConsumer batchSizes;
+  private final int maxInFlight;
+  private final Listener listener;
   private final ArrayDeque<Append> pending = new ArrayDeque<>();
   private final List<Promise<Void>> drainWaiters = new ArrayList<>();
-  private boolean writing;
+  private int writing;
 
-  GroupCommit(Pool pool, int batchMax, IntConsumer batchSizes) {
+  /**
+   * {@code maxInFlight} transactions may be committing at once (each on its own connection), so
+   * that the next batch is written while the previous one waits for its WAL flush; Postgres
+   * flushes concurrent commits together. Appends of one game never share or overlap
+   * transactions: its owner sends the next only after the previous one is answered.
+   */
+  GroupCommit(Pool pool, int batchMax, int maxInFlight, Listener listener) {
     this.pool = pool;
     this.batchMax = batchMax;
-    this.batchSizes = batchSizes;
+    this.maxInFlight = Math.max(1, maxInFlight);
+    this.listener = listener;
   }
 
   /** Called on the persistence verticle's event loop only. */
   void submit(Append append) {
     pending.add(append);
-    if (!writing) {
+    if (writing < maxInFlight) {
       writeNext();
     }
   }
 
   /** Completes once nothing is queued or being written (graceful shutdown). */
   Future<Void> drained() {
-    if (!writing && pending.isEmpty()) {
+    if (writing == 0 && pending.isEmpty()) {
       return Future.succeededFuture();
     }
     Promise<Void> p = Promise.promise();
@@ -58,22 +70,27 @@ final class GroupCommit {
       batch.add(pending.poll());
     }
     if (batch.isEmpty()) {
-      writing = false;
-      drainWaiters.forEach(Promise::complete);
-      drainWaiters.clear();
+      if (writing == 0) {
+        drainWaiters.forEach(Promise::complete);
+        drainWaiters.clear();
+      }
       return;
     }
-    writing = true;
-    batchSizes.accept(batch.size());
+    writing++;
+    long started = System.nanoTime();
     pool.withTransaction(conn -> write(conn, batch))
         .transform(ar -> {
           if (ar.succeeded()) {
+            listener.committed(batch.size(), events(batch), System.nanoTime() - started);
             batch.forEach(a -> a.done().complete());
             return Future.<Void>succeededFuture();
           }
           return batch.size() == 1 ? fail(batch.get(0), ar.cause()) : oneByOne(batch);
         })
-        .onComplete(ignored -> writeNext());
+        .onComplete(ignored -> {
+          writing--;
+          writeNext();
+        });
   }
 
   private Future<Void> oneByOne(List<Append> batch) {
@@ -85,7 +102,16 @@ final class GroupCommit {
     return chain;
   }
 
-  private static Future<Void> complete(Append a) {
+  private static int events(List<Append> batch) {
+    int n = 0;
+    for (Append a : batch) {
+      n += a.events().size();
+    }
+    return n;
+  }
+
+  private Future<Void> complete(Append a) {
+    listener.committed(1, a.events().size(), 0);
     a.done().complete();
     return Future.succeededFuture();
   }
@@ -96,8 +122,10 @@ final class GroupCommit {
   }
 
   /**
-   * One transaction: new game rows and their secrets, every event row, each command's reply, then each game's head,
-   * fenced by its seq and its owner's epoch.
+   * One transaction: new game rows and their secrets, every event row, each command's reply, then
+   * each game's head, fenced by its seq and its owner's epoch. The statements are pipelined (sent
+   * without waiting for each other's answers, executed in order): when one fails, those after it
+   * fail too, and the transaction rolls back whole.
    */
   private static Future<Void> write(SqlConnection conn, List<Append> batch) {
     List<Tuple> newGames = new ArrayList<>();
@@ -124,16 +152,16 @@ final class GroupCommit {
     Future<?> games = newGames.isEmpty()
         ? Future.succeededFuture()
         : conn.preparedQuery(Sql.INSERT_GAME).executeBatch(newGames);
-    return games
-        .compose(v -> secrets.isEmpty()
-            ? Future.succeededFuture()
-            : conn.preparedQuery(Sql.INSERT_SECRET).executeBatch(secrets))
-        .compose(v -> conn.preparedQuery(Sql.INSERT_EVENT).executeBatch(events))
-        .compose(v -> commands.isEmpty()
-            ? Future.succeededFuture()
-            : conn.preparedQuery(Sql.INSERT_COMMAND).executeBatch(commands))
-        .compose(v -> conn.preparedQuery(Sql.ADVANCE_GAME).executeBatch(heads))
-        .compose(GroupCommit::everyHeadMoved);
+    Future<?> secretRows = secrets.isEmpty()
+        ? Future.succeededFuture()
+        : conn.preparedQuery(Sql.INSERT_SECRET).executeBatch(secrets);
+    Future<?> eventRows = conn.preparedQuery(Sql.INSERT_EVENT).executeBatch(events);
+    Future<?> commandRows = commands.isEmpty()
+        ? Future.succeededFuture()
+        : conn.preparedQuery(Sql.INSERT_COMMAND).executeBatch(commands);
+    Future<RowSet<Row>> moved = conn.preparedQuery(Sql.ADVANCE_GAME).executeBatch(heads);
+    return Future.all(List.of(games, secretRows, eventRows, commandRows, moved))
+        .compose(v -> everyHeadMoved(moved.result()));
   }
 
   private static Future<Void> everyHeadMoved(RowSet<Row> rows) {

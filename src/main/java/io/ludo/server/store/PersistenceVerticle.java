@@ -1,5 +1,6 @@
 package io.ludo.server.store;
 
+import io.ludo.server.NodeStats;
 import io.ludo.server.bus.Addresses;
 import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
@@ -28,18 +29,22 @@ public final class PersistenceVerticle extends VerticleBase {
   private static final int POOL_WAIT_S = 10;
 
   private final Config config;
+  private final NodeStats stats;
   private Pool pool;
   private GroupCommit groupCommit;
 
-  public PersistenceVerticle(Config config) {
+  public PersistenceVerticle(Config config, NodeStats stats) {
     this.config = config;
+    this.stats = stats;
   }
 
   @Override
   public Future<?> start() {
     PgConnectOptions connect = PgConnectOptions.fromUri(config.string(ConfigKey.DB_URL))
         .setReconnectAttempts(0)
-        .setPipeliningLimit(64);
+        .setPipeliningLimit(64)
+        // each statement is parsed and planned once per connection, not on every append
+        .setCachePreparedStatements(true);
     pool = PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(config.integer(ConfigKey.DB_POOL_SIZE))
             // a command does not wait this long: the game gives up on the append first
@@ -47,7 +52,8 @@ public final class PersistenceVerticle extends VerticleBase {
         .connectingTo(connect)
         .using(vertx)
         .build();
-    groupCommit = new GroupCommit(pool, config.integer(ConfigKey.PERSIST_BATCH_MAX), size -> {});
+    groupCommit = new GroupCommit(pool, config.integer(ConfigKey.PERSIST_BATCH_MAX),
+        config.integer(ConfigKey.PERSIST_MAX_IN_FLIGHT), stats::committed);
     return Migrations.apply(vertx, pool).compose(v -> Future.all(java.util.List.of(
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_APPEND, this::append).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_READ, this::read).completion(),
@@ -65,9 +71,11 @@ public final class PersistenceVerticle extends VerticleBase {
 
   private void append(Message<JsonObject> message) {
     Promise<Void> done = Promise.promise();
+    long arrived = System.nanoTime();
     groupCommit.submit(Append.of(message.body(), done));
     done.future().onComplete(ar -> {
       if (ar.succeeded()) {
+        stats.appended(System.nanoTime() - arrived);
         message.reply(new JsonObject().put("ok", true));
       } else if (ar.cause() instanceof StaleAppendException) {
         message.fail(ErrorCode.WRONG_PHASE.status(), STALE_APPEND);

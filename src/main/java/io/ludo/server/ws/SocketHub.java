@@ -1,5 +1,6 @@
 package io.ludo.server.ws;
 
+import io.ludo.server.NodeStats;
 import io.ludo.server.bus.Addresses;
 import io.ludo.server.game.GameVerticle;
 import io.vertx.core.Context;
@@ -13,27 +14,32 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * This node's sockets by game, with one event-bus consumer per game (not per socket): each event
- * is encoded once and the same text goes to every socket of the game. All bookkeeping runs on
- * the owning verticle's context, so it needs no locks.
+ * The sockets of one HTTP verticle (one event loop) by game, with one event-bus consumer per game
+ * (not per socket): each event is encoded once and the same text goes to every socket of the
+ * game. It lives on the HTTP verticle's context, where its sockets live: an event is written to
+ * them without crossing threads, and the bookkeeping needs no locks.
  */
 public final class SocketHub {
   private final Vertx vertx;
   private final Context context;
+  private final NodeStats stats;
   private final Map<String, Room> rooms = new HashMap<>();
 
   private record Room(MessageConsumer<JsonObject> consumer, Set<WebSocketSession> sessions) {}
 
-  SocketHub(Vertx vertx, Context context) {
+  public SocketHub(Vertx vertx, Context context, NodeStats stats) {
     this.vertx = vertx;
     this.context = context;
+    this.stats = stats;
   }
 
   void join(String gameId, WebSocketSession session) {
+    stats.socketOpened();
     context.runOnContext(v -> rooms.computeIfAbsent(gameId, this::open).sessions().add(session));
   }
 
   void leave(String gameId, WebSocketSession session) {
+    stats.socketClosed();
     context.runOnContext(v -> {
       Room room = rooms.get(gameId);
       if (room != null && room.sessions().remove(session) && room.sessions().isEmpty()) {
@@ -70,7 +76,7 @@ public final class SocketHub {
     return new Room(consumer, sessions);
   }
 
-  void closeAll() {
+  public void closeAll() {
     context.runOnContext(v -> {
       rooms.values().forEach(r -> {
         r.consumer().unregister();

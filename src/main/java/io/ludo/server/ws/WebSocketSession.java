@@ -159,7 +159,8 @@ final class WebSocketSession {
       return;
     }
     Object id = message.getValue("id");
-    var problem = schemas.problem(Schemas.WS_MESSAGE, message);
+    var problem = FrameShapes.plainlyValid(message) ? java.util.Optional.<String>empty()
+        : schemas.problem(Schemas.WS_MESSAGE, message);
     if (problem.isPresent()) {
       sendError(id instanceof String || id instanceof Number ? id : null, ErrorCode.INVALID_INPUT, problem.get());
       return;

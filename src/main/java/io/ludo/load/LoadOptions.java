@@ -1,0 +1,101 @@
+package io.ludo.load;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The settings of a load run, from {@code --name value} arguments.
+ *
+ * @param urls the nodes, {@code http://127.0.0.1:port} each; games are created on them in turn
+ * @param games concurrent games (for a sweep: the list of counts)
+ * @param seconds how long to measure, after the warm-up
+ * @param warmupSeconds how long to play before measuring
+ * @param crossNodes with several URLs: every player's socket on another node than the game's creator
+ * @param echoUrl a bare WebSocket echo server to measure the same way (the ceiling), or null
+ * @param threads generator event loops
+ * @param out the JSON report; the Markdown one goes beside it
+ * @param serverPid the node's process, for {@code jcmd GC.run} before a heap reading (idle mode), or 0
+ * @param socketGames idle mode: how many of the games get their 4 sockets
+ * @param holdSeconds idle mode: how long to hold the sockets open after the last heap reading
+ */
+public record LoadOptions(List<String> urls, List<Integer> games, int seconds, int warmupSeconds, boolean crossNodes,
+    String echoUrl, int threads, long seed, Path out, Path plot, String label, long serverPid, int socketGames,
+    int holdSeconds, long actionTimeoutMs) {
+
+  /** Parses {@code --name value} pairs; unknown names are an error. */
+  public static LoadOptions parse(String[] args) {
+    Map<String, String> a = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException("expected --name value, got " + args[i]);
+      }
+      a.put(args[i].substring(2), args[++i]);
+    }
+    List<String> known = List.of("url", "games", "seconds", "warmup", "spread", "echo-url", "threads", "seed", "out",
+        "plot", "label", "server-pid", "socket-games", "hold", "action-timeout-ms");
+    for (String k : a.keySet()) {
+      if (!known.contains(k)) {
+        throw new IllegalArgumentException("unknown option --" + k + " (known: " + known + ")");
+      }
+    }
+    List<String> urls = List.of(a.getOrDefault("url", "http://127.0.0.1:8080").split(","));
+    urls.forEach(LoadOptions::loopbackOnly);
+    String echo = a.get("echo-url");
+    if (echo != null) {
+      loopbackOnly(echo);
+    }
+    List<Integer> games = new ArrayList<>();
+    for (String g : a.getOrDefault("games", "50").split(",")) {
+      games.add(positive("games", Integer.parseInt(g.trim())));
+    }
+    String spread = a.getOrDefault("spread", "cross");
+    if (!spread.equals("cross") && !spread.equals("owner")) {
+      throw new IllegalArgumentException("--spread is cross or owner");
+    }
+    return new LoadOptions(urls, List.copyOf(games), bounded("seconds", a.getOrDefault("seconds", "30"), 3600),
+        bounded("warmup", a.getOrDefault("warmup", "5"), 600), spread.equals("cross"), echo,
+        positive("threads", Integer.parseInt(a.getOrDefault("threads", "1"))),
+        Long.parseLong(a.getOrDefault("seed", "1")), Path.of(a.getOrDefault("out", "target/load/run.json")),
+        a.containsKey("plot") ? Path.of(a.get("plot")) : null, a.getOrDefault("label", ""),
+        Long.parseLong(a.getOrDefault("server-pid", "0")), Integer.parseInt(a.getOrDefault("socket-games", "0")),
+        bounded("hold", a.getOrDefault("hold", "5"), 3600),
+        Long.parseLong(a.getOrDefault("action-timeout-ms", "10000")));
+  }
+
+  /** Load is only ever sent to this machine. */
+  private static void loopbackOnly(String url) {
+    String host = URI.create(url).getHost();
+    if (!"127.0.0.1".equals(host) && !"localhost".equals(host)) {
+      throw new IllegalArgumentException("load goes to 127.0.0.1 only, not " + url);
+    }
+  }
+
+  private static int positive(String name, int n) {
+    if (n <= 0) {
+      throw new IllegalArgumentException("--" + name + " must be positive");
+    }
+    return n;
+  }
+
+  private static int bounded(String name, String value, int max) {
+    int n = Integer.parseInt(value);
+    if (n < 0 || n > max) {
+      throw new IllegalArgumentException("--" + name + " must be within 0.." + max);
+    }
+    return n;
+  }
+
+  /** The same run with one games count (a sweep's step) and its own report path. */
+  LoadOptions withGames(int n, Path report) {
+    return new LoadOptions(urls, List.of(n), seconds, warmupSeconds, crossNodes, echoUrl, threads, seed, report, plot,
+        label, serverPid, socketGames, holdSeconds, actionTimeoutMs);
+  }
+
+  int concurrentGames() {
+    return games.get(0);
+  }
+}

@@ -1,0 +1,57 @@
+package io.ludo.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ludo.server.Node;
+import io.ludo.server.TestNodes;
+import io.ludo.server.infra.EmbeddedServices;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The load generator plays real games against a node, measures them, and measures the echo ceiling the same way. */
+class LoadGeneratorTest {
+
+  @Test
+  void realGamesArePlayedOverWebSocketAndSetBesideTheEchoCeiling() throws Exception {
+    Vertx servers = Vertx.vertx();
+    Vertx generator = Vertx.vertx();
+    try {
+      Node node = TestNodes.start(servers).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      int echoPort = EmbeddedServices.freePort();
+      EchoServer.start(servers, echoPort, 1).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      LoadOptions options = LoadOptions.parse(new String[] {"--url", "http://127.0.0.1:" + node.httpPort(),
+          "--games", "3", "--seconds", "2", "--warmup", "1", "--echo-url", "http://127.0.0.1:" + echoPort});
+
+      JsonObject result = new LoadRun(generator, options).run(3);
+
+      JsonObject server = result.getJsonObject("server");
+      assertTrue(server.getLong("actions") > 0, "actions were played: " + server);
+      assertEquals(server.getLong("rolls") + server.getLong("moves"), server.getLong("actions"));
+      assertEquals(0, server.getLong("error_count"), "no errors: " + server.getJsonObject("errors"));
+      assertEquals(server.getLong("actions"), server.getJsonObject("latency_ms").getLong("count"), "one latency per action");
+      assertTrue(server.getLong("event_frames") > 0, "the sockets received the games' events");
+      JsonObject measuredNode = server.getJsonArray("nodes").getJsonObject(0);
+      assertTrue(measuredNode.getDouble("commands") > 0, "the node's /metrics counted the commands: " + measuredNode);
+      assertTrue(measuredNode.getDouble("events_persisted") > 0, "and the events it committed");
+      assertTrue(result.getJsonObject("echo").getLong("actions") > 0, "the echo ceiling was measured too");
+      assertTrue(result.getJsonObject("ratio_to_echo").getDouble("actions_per_s") > 0);
+      assertTrue(Report.markdown(result).contains("| server ÷ echo |"));
+    } finally {
+      generator.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      servers.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void loadGoesTo127001Only() {
+    assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse(new String[] {"--url", "http://10.1.2.3:8080"}));
+    assertThrows(IllegalArgumentException.class,
+        () -> LoadOptions.parse(new String[] {"--echo-url", "http://example.com:9090"}));
+    assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse(new String[] {"--games", "0"}));
+    assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse(new String[] {"--seconds", "100000"}));
+  }
+}
