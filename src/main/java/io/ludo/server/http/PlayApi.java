@@ -14,8 +14,6 @@ import io.ludo.server.play.PlayServices;
 import io.ludo.server.play.RateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.regex.Matcher;
@@ -40,7 +38,7 @@ final class PlayApi {
   // ---------------------------------------------------------------- matchmaking
 
   void createTicket(RoutingContext ctx) {
-    reply(ctx, 201, body(ctx, Schemas.TICKET).compose(body -> {
+    reply(ctx, 201, schemas.body(ctx, Schemas.TICKET).compose(body -> {
       Options options = switch (OptionsJson.read(body.getValue("options"))) {
         case Parsed.Ok<Options> ok -> ok.value();
         case Parsed.Invalid<Options> bad -> null;
@@ -55,11 +53,11 @@ final class PlayApi {
   }
 
   void ticket(RoutingContext ctx) {
-    reply(ctx, 200, play.matchmaking().read(ctx.pathParam("ticketId"), bearer(ctx)));
+    reply(ctx, 200, play.matchmaking().read(ctx.pathParam("ticketId"), Responses.bearer(ctx)));
   }
 
   void cancelTicket(RoutingContext ctx) {
-    reply(ctx, 200, play.matchmaking().cancel(ctx.pathParam("ticketId"), bearer(ctx)));
+    reply(ctx, 200, play.matchmaking().cancel(ctx.pathParam("ticketId"), Responses.bearer(ctx)));
   }
 
   void ticketSocket(RoutingContext ctx) {
@@ -105,7 +103,7 @@ final class PlayApi {
   void limit(RoutingContext ctx) {
     RateLimiter limiter = play.limiter();
     var request = ctx.request();
-    boolean command = limiter.limitsCommands() && request.method() == HttpMethod.POST && bearer(ctx) != null
+    boolean command = limiter.limitsCommands() && request.method() == HttpMethod.POST && Responses.bearer(ctx) != null
         && SEAT_COMMAND.matcher(request.path()).matches();
     if (!limiter.limitsRequests() && !command) {
       ctx.next();
@@ -146,30 +144,14 @@ final class PlayApi {
     Matcher m = SEAT_COMMAND.matcher(ctx.request().path());
     m.matches();
     // an invalid token is not counted here: its route answers 401/403
-    return tokens.verifyFor(bearer(ctx), m.group(1))
+    return tokens.verifyFor(Responses.bearer(ctx), m.group(1))
         .compose((SeatClaims seat) -> limiter.command(seat.gameId(), seat.playerId()))
         .recover(e -> Future.succeededFuture(new RateLimiter.Verdict(true, 0)));
   }
 
   // ---------------------------------------------------------------- edges
 
-  private static String bearer(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
-  }
 
-  /** The body as a JSON object checked against {@code schema}. */
-  private Future<JsonObject> body(RoutingContext ctx, String schema) {
-    String text = ctx.body() == null ? null : ctx.body().asString();
-    Object json;
-    try {
-      json = text == null || text.isBlank() ? new JsonObject() : Json.decodeValue(text);
-    } catch (DecodeException e) {
-      return invalid("the body is not valid JSON");
-    }
-    var problem = schemas.problem(schema, json);
-    return problem.isPresent() ? invalid(problem.get()) : Future.succeededFuture((JsonObject) json);
-  }
 
   private static Object asInteger(String value) {
     try {

@@ -42,4 +42,10 @@ final class Responses {
   static <T> Future<T> invalid(String detail) {
     return Future.failedFuture(new ApiException(ErrorCode.INVALID_INPUT, detail));
   }
+
+  /** The token of an {@code Authorization: Bearer …} header, or null. */
+  static String bearer(io.vertx.ext.web.RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+  }
 }

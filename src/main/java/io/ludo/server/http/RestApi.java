@@ -18,8 +18,6 @@ import io.ludo.server.errors.ErrorCode;
 import io.ludo.server.fairness.SigningKeys;
 import io.ludo.server.game.GameRouter;
 import io.vertx.core.Future;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -49,7 +47,7 @@ final class RestApi {
   }
 
   void create(RoutingContext ctx) {
-    reply(ctx, 201, body(ctx, Schemas.CREATE_GAME).compose(body -> {
+    reply(ctx, 201, schemas.body(ctx, Schemas.CREATE_GAME).compose(body -> {
       if (OptionsJson.read(body.getValue("options")) instanceof Parsed.Invalid<?> bad) {
         return invalid("options: " + bad.reason());
       }
@@ -71,7 +69,7 @@ final class RestApi {
 
   void join(RoutingContext ctx) {
     String gameId = ctx.pathParam("gameId");
-    reply(ctx, 200, query(ctx).compose(q -> body(ctx, Schemas.JOIN_GAME)).compose(body -> {
+    reply(ctx, 200, query(ctx).compose(q -> schemas.body(ctx, Schemas.JOIN_GAME)).compose(body -> {
       String fromQuery = ctx.queryParams().get("player_name");
       String fromBody = body.getString("player_name");
       if (fromQuery != null && fromBody != null && !fromQuery.equals(fromBody)) {
@@ -106,7 +104,7 @@ final class RestApi {
 
   private void seatCommand(RoutingContext ctx, String type) {
     String gameId = ctx.pathParam("gameId");
-    reply(ctx, 200, query(ctx).compose(q -> seat(ctx, gameId)).compose(seat -> body(ctx, Schemas.EMPTY)
+    reply(ctx, 200, query(ctx).compose(q -> seat(ctx, gameId)).compose(seat -> schemas.body(ctx, Schemas.EMPTY)
         .compose(body -> {
           String named = Optional.ofNullable(ctx.queryParams().get("player_id")).orElse(body.getString("player_id"));
           return sameSeat(seat, named);
@@ -117,7 +115,7 @@ final class RestApi {
 
   void move(RoutingContext ctx) {
     String gameId = ctx.pathParam("gameId");
-    reply(ctx, 200, seat(ctx, gameId).compose(seat -> body(ctx, Schemas.MOVE)
+    reply(ctx, 200, seat(ctx, gameId).compose(seat -> schemas.body(ctx, Schemas.MOVE)
         .compose(body -> sameSeat(seat, body.getString("player_id")).map(v -> body))
         .compose(body -> idempotent(ctx, seat.playerId(), new JsonObject().put("type", "move")
             .put("player_id", seat.playerId())
@@ -223,8 +221,7 @@ final class RestApi {
   }
 
   private Future<SeatClaims> seat(RoutingContext ctx, String gameId) {
-    String header = ctx.request().getHeader("Authorization");
-    String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+    String token = Responses.bearer(ctx);
     return tokens.verifyFor(token, gameId);
   }
 
@@ -234,19 +231,6 @@ final class RestApi {
         : Future.failedFuture(new ApiException(ErrorCode.FORBIDDEN, "the token is for another seat"));
   }
 
-  /** The body as JSON, checked against {@code schema}; an absent body counts as {@code {}}. */
-  private Future<JsonObject> body(RoutingContext ctx, String schema) {
-    String text = ctx.body() == null ? null : ctx.body().asString();
-    Object json;
-    try {
-      json = text == null || text.isBlank() ? new JsonObject() : Json.decodeValue(text);
-    } catch (DecodeException e) {
-      return invalid("the body is not valid JSON");
-    }
-    return schemas.problem(schema, json)
-        .<Future<JsonObject>>map(Responses::invalid)
-        .orElseGet(() -> Future.succeededFuture((JsonObject) json));
-  }
 
   /** The query parameters, integers read as integers, checked against the query schema. */
   private Future<JsonObject> query(RoutingContext ctx) {

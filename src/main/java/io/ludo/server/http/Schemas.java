@@ -65,4 +65,18 @@ public final class Schemas {
         ? "body" : first.getInstanceLocation();
     return Optional.of(where + ": " + first.getError());
   }
+
+  /** A request's body as a JSON object checked against {@code schema}; an absent body counts as {@code {}}. */
+  public io.vertx.core.Future<io.vertx.core.json.JsonObject> body(io.vertx.ext.web.RoutingContext ctx, String schema) {
+    String text = ctx.body() == null ? null : ctx.body().asString();
+    Object json;
+    try {
+      json = text == null || text.isBlank() ? new io.vertx.core.json.JsonObject() : io.vertx.core.json.Json.decodeValue(text);
+    } catch (io.vertx.core.json.DecodeException e) {
+      return Responses.invalid("the body is not valid JSON");
+    }
+    return problem(schema, json)
+        .<io.vertx.core.Future<io.vertx.core.json.JsonObject>>map(Responses::invalid)
+        .orElseGet(() -> io.vertx.core.Future.succeededFuture((io.vertx.core.json.JsonObject) json));
+  }
 }
