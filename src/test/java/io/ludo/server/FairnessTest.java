@@ -229,13 +229,7 @@ class FairnessTest {
     Vertx first = Vertx.vertx();
     Vertx second = Vertx.vertx();
     var config = TestNodes.config(Map.of());
-    var firstHalf = Node.start(first, config)
-        .compose(node -> RestGame.open(new ApiClient(first, node.httpPort()))
-            .compose(game -> game.play(40).map(p -> game))
-            .compose(game -> node.stop().map(v -> game)))
-        .toCompletionStage()
-        .thenComposeAsync(game -> first.close().toCompletionStage().thenApply(v -> game));
-    Future.fromCompletionStage(firstHalf, second.getOrCreateContext())
+    TestNodes.halfPlayedThenClosed(first, second, config, 40)
         .compose(halfPlayed -> Node.start(second, config).compose(node -> {
           ApiClient api = new ApiClient(second, node.httpPort());
           return RestGame.resume(api, halfPlayed)

@@ -19,14 +19,7 @@ class RestartTest {
     Vertx first = Vertx.vertx();
     Vertx second = Vertx.vertx();
     var config = TestNodes.config(Map.of());
-    var firstHalf = Node.start(first, config)
-        .compose(node -> RestGame.open(new ApiClient(first, node.httpPort()))
-            .compose(game -> game.play(40).map(p -> game))
-            .compose(game -> node.stop().map(v -> game)))
-        .toCompletionStage()
-        // Closing a Vert.x ends its event loops: close it from outside them, carry on in the second.
-        .thenComposeAsync(game -> first.close().toCompletionStage().thenApply(v -> game));
-    Future.fromCompletionStage(firstHalf, second.getOrCreateContext())
+    TestNodes.halfPlayedThenClosed(first, second, config, 40)
         .compose(halfPlayed -> Node.start(second, config).compose(node -> {
           ApiClient api = new ApiClient(second, node.httpPort());
           return RestGame.resume(api, halfPlayed)

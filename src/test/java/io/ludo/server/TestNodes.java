@@ -40,4 +40,19 @@ public final class TestNodes {
   public static Future<Node> start(Vertx vertx) {
     return start(vertx, Map.of());
   }
+
+  /**
+   * A 2-player game played {@code commands} commands on a node in {@code first}, which is then
+   * stopped and closed; answers the half-played game on {@code second}'s context, for a node
+   * there to take it over. Closing a Vert.x ends its event loops: it is closed from outside them.
+   */
+  public static Future<RestGame> halfPlayedThenClosed(Vertx first, Vertx second, Config config, int commands) {
+    var firstHalf = Node.start(first, config)
+        .compose(node -> RestGame.open(new ApiClient(first, node.httpPort()))
+            .compose(game -> game.play(commands).map(p -> game))
+            .compose(game -> node.stop().map(v -> game)))
+        .toCompletionStage()
+        .thenComposeAsync(game -> first.close().toCompletionStage().thenApply(v -> game));
+    return Future.fromCompletionStage(firstHalf, second.getOrCreateContext());
+  }
 }
