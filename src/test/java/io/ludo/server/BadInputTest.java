@@ -1,10 +1,14 @@
 package io.ludo.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ludo.server.config.ConfigKey;
+import io.ludo.server.errors.Problems;
+import io.ludo.server.game.GameIds;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
@@ -82,6 +86,64 @@ class BadInputTest {
             });
       }));
     }).onComplete(test.succeedingThenComplete());
+  }
+
+  private record Malformed(HttpMethod method, String uri, int status, String code) {
+    static Malformed get(String uri, int status, String code) {
+      return new Malformed(HttpMethod.GET, uri, status, code);
+    }
+  }
+
+  @Test
+  void everyMalformedPathIdOrQueryIsA4xxProblemAnsweredPromptly(Vertx vertx, VertxTestContext test) {
+    TestNodes.start(vertx).compose(node -> RestGame.open(new ApiClient(vertx, node.httpPort())).compose(game -> {
+      String g = "/games/" + game.gameId;
+      String unknown = GameIds.next();
+      List<Malformed> table = List.of(
+          Malformed.get("/games/%00", 404, "GAME_NOT_FOUND"),
+          Malformed.get("/games/%00/events", 404, "GAME_NOT_FOUND"),
+          Malformed.get("/games/%00/replay?seq=1", 404, "GAME_NOT_FOUND"),
+          Malformed.get("/games/%00/fairness", 404, "GAME_NOT_FOUND"),
+          Malformed.get("/games/%00/certificate", 404, "GAME_NOT_FOUND"),
+          new Malformed(HttpMethod.POST, "/games/%00/join?player_name=Zed", 404, "GAME_NOT_FOUND"),
+          new Malformed(HttpMethod.POST, "/games/" + unknown + "/join?player_name=Zed", 404, "GAME_NOT_FOUND"),
+          Malformed.get("/games/" + unknown, 404, "GAME_NOT_FOUND"),
+          Malformed.get("/games/" + unknown + "/events", 404, "GAME_NOT_FOUND"),
+          Malformed.get("/games/%zz", 400, "INVALID_INPUT"),
+          Malformed.get("/games/%", 400, "INVALID_INPUT"),
+          Malformed.get("/games/" + "a".repeat(10_000), 400, "INVALID_INPUT"),
+          Malformed.get("/games/" + "a".repeat(65), 404, "GAME_NOT_FOUND"),
+          Malformed.get("/games/" + game.gameId.toUpperCase(), 404, "GAME_NOT_FOUND"),
+          Malformed.get("/games/a%20b", 404, "GAME_NOT_FOUND"),
+          Malformed.get("/games/%F0%9F%98%80", 404, "GAME_NOT_FOUND"),
+          Malformed.get("/games/..%2F..%2Fetc", 404, "GAME_NOT_FOUND"),
+          Malformed.get(g + "?x=1", 400, "INVALID_INPUT"),
+          Malformed.get(g + "/fairness?x=1", 400, "INVALID_INPUT"),
+          Malformed.get(g + "/events?from_seq=1&from_seq=2", 400, "INVALID_INPUT"),
+          Malformed.get(g + "/events?from_seq=%zz", 400, "INVALID_INPUT"),
+          Malformed.get(g + "/events?%zz", 400, "INVALID_INPUT"),
+          Malformed.get(g + "/events?from_seq=0", 400, "INVALID_INPUT"),
+          Malformed.get(g + "/replay?seq=one", 400, "INVALID_INPUT"),
+          new Malformed(HttpMethod.POST, g + "/join?player_name=Zed&player_name=Zed", 400, "INVALID_INPUT"));
+      Future<Void> chain = Future.succeededFuture();
+      for (Malformed m : table) {
+        chain = chain.compose(v -> RawRequests.http(vertx, node.httpPort(), m.method(), m.uri()).map(answer -> {
+          String name = m.method() + " " + abbreviated(m.uri());
+          test.verify(() -> {
+            assertEquals(m.status(), answer.status(), name + ": " + answer.body());
+            assertEquals(m.code(), answer.code(), name);
+            assertEquals(Problems.PROBLEM_JSON, answer.contentType(), name);
+            assertTrue(answer.millis() < RawRequests.BOUND_MS, name + " took " + answer.millis() + " ms");
+          });
+          return null;
+        }));
+      }
+      return chain;
+    })).onComplete(test.succeedingThenComplete());
+  }
+
+  static String abbreviated(String uri) {
+    return uri.length() > 80 ? uri.substring(0, 80) + "…(" + uri.length() + " chars)" : uri;
   }
 
   @Test

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.UpgradeRejectedException;
+import io.ludo.server.errors.Problems;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.Test;
@@ -56,24 +58,46 @@ class WebSocketBadInputTest {
     }).onComplete(test.succeedingThenComplete());
   }
 
-  private static Future<Void> expectRejection(Vertx vertx, int port, String uri, int status, VertxTestContext test) {
-    return rejection(vertx, port, uri).map(actual -> {
-      test.verify(() -> assertEquals(status, (int) actual, uri));
-      return null;
-    });
+  @Test
+  void everyMalformedUpgradePathIdOrQueryIsA4xxProblemBeforeTheUpgrade(Vertx vertx, VertxTestContext test) {
+    TestNodes.start(vertx).compose(node -> RestGame.open(new ApiClient(vertx, node.httpPort())).compose(game -> {
+      String g = "/ws/" + game.gameId;
+      String seat0 = g + "/" + game.playerBySeat.get(0);
+      String token = game.tokenBySeat.get(0);
+      Map<String, Integer> table = new LinkedHashMap<>();
+      table.put("/ws/%00?spectate", 404);
+      table.put("/ws/%00/p_1?token=" + token, 404);
+      table.put("/ws/a.b?spectate", 404);
+      table.put("/ws/" + "a".repeat(65) + "?spectate", 404);
+      table.put("/ws/%zz?spectate", 400);
+      table.put("/ws/" + "a".repeat(10_000) + "?spectate", 400);
+      table.put(g + "?spectate&spectate", 400);
+      table.put(g + "?spectate&x=1", 400);
+      table.put(g + "?spectate=%zz", 400);
+      table.put(seat0 + "?token=" + token + "&token=" + token, 400);
+      table.put(seat0 + "?token=" + token + "&spectate&x", 400);
+      table.put(g + "/%zz?token=" + token, 400);
+      Future<Void> chain = Future.succeededFuture();
+      for (var row : table.entrySet()) {
+        chain = chain.compose(v -> RawRequests.refusedUpgrade(vertx, node.httpPort(), row.getKey())).map(answer -> {
+          String name = BadInputTest.abbreviated(row.getKey());
+          test.verify(() -> {
+            assertEquals((int) row.getValue(), answer.status(), name + ": " + answer.body());
+            assertEquals(row.getValue() == 404 ? "GAME_NOT_FOUND" : "INVALID_INPUT", answer.code(), name);
+            assertEquals(Problems.PROBLEM_JSON, answer.contentType(), name);
+            assertTrue(answer.millis() < RawRequests.BOUND_MS, name + " took " + answer.millis() + " ms");
+          });
+          return null;
+        });
+      }
+      return chain;
+    })).onComplete(test.succeedingThenComplete());
   }
 
-  private static Future<Integer> rejection(Vertx vertx, int port, String uri) {
-    // the client is closed once the answer is in: one left unreachable would be closed by Vert.x mid-handshake
-    var client = vertx.createWebSocketClient();
-    return client.connect(port, "127.0.0.1", uri).eventually(client::close).transform(ar -> {
-      if (ar.succeeded()) {
-        return Future.failedFuture("the handshake to " + uri + " was accepted");
-      }
-      if (ar.cause() instanceof UpgradeRejectedException rejected) {
-        return Future.succeededFuture(rejected.getStatus());
-      }
-      return Future.failedFuture(ar.cause());
+  private static Future<Void> expectRejection(Vertx vertx, int port, String uri, int status, VertxTestContext test) {
+    return RawRequests.refusedUpgrade(vertx, port, uri).map(actual -> {
+      test.verify(() -> assertEquals(status, actual.status(), uri));
+      return null;
     });
   }
 }

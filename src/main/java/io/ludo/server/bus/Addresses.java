@@ -14,6 +14,8 @@ public final class Addresses {
   public static final String PERSIST_COMMANDS = "ludo.persistence.commands";
   /** Lists games in play that no live node owns and that the server must drive (timers, bots). */
   public static final String PERSIST_ORPHANS = "ludo.persistence.orphans";
+  /** Whether a game is stored: {@code {"game_id"}} → {@code {"exists"}}. */
+  public static final String PERSIST_EXISTS = "ludo.persistence.exists";
   /** Answers once the database answers. */
   public static final String PERSIST_PING = "ludo.persistence.ping";
 

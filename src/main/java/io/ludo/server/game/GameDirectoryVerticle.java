@@ -103,7 +103,7 @@ public final class GameDirectoryVerticle extends VerticleBase {
     if (options == null) {
       return Future.failedFuture(ErrorCode.INVALID_INPUT.name());
     }
-    String gameId = newId(8);
+    String gameId = GameIds.next();
     String playerId = "p_" + newId(6);
     String name = body.getString("player_name");
     String clientSeed;
@@ -142,7 +142,9 @@ public final class GameDirectoryVerticle extends VerticleBase {
     if (known != null && (!known.isComplete() || (known.succeeded() && vertx.deploymentIDs().contains(known.result())))) {
       return known;
     }
-    Future<String> deployed = vertx.sharedData().getLockWithTimeout(Ownership.lockName(gameId), LOCK_TIMEOUT_MS)
+    // an id no game has is answered from one indexed read: no lock, no room, no epoch left behind
+    Future<String> deployed = stored(gameId)
+        .compose(v -> vertx.sharedData().getLockWithTimeout(Ownership.lockName(gameId), LOCK_TIMEOUT_MS))
         .compose(lock -> ownerAnswers(gameId)
             .transform(probe -> probe.succeeded() && probe.result()
                 ? Future.succeededFuture(ELSEWHERE)
@@ -158,6 +160,13 @@ public final class GameDirectoryVerticle extends VerticleBase {
       }
     });
     return deployed;
+  }
+
+  /** Succeeds when Postgres holds the game; fails GAME_NOT_FOUND (or UNAVAILABLE) otherwise. */
+  private Future<Void> stored(String gameId) {
+    return vertx.eventBus().<JsonObject>request(Addresses.PERSIST_EXISTS, new JsonObject().put("game_id", gameId))
+        .transform(ar -> ar.succeeded() && ar.result().body().getBoolean("exists", false) ? Future.succeededFuture()
+            : Future.failedFuture(ar.succeeded() ? ErrorCode.GAME_NOT_FOUND.name() : ErrorCode.UNAVAILABLE.name()));
   }
 
   private Future<Boolean> ownerAnswers(String gameId) {

@@ -52,6 +52,9 @@ public final class GameRouter {
     JsonObject identified = command.containsKey("command_id") || "view".equals(command.getString("type"))
         || "fairness".equals(command.getString("type")) || "presence".equals(command.getString("type"))
         ? command : command.copy().put("command_id", "c_" + UUID.randomUUID());
+    if (!GameIds.wellFormed(gameId)) {
+      return noSuchGame();
+    }
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(totalMs);
     return send(gameId, identified, LOAD_ATTEMPTS, deadline)
         .transform(ar -> ar.succeeded() ? unwrap(ar.result()) : Future.failedFuture(translate(ar.cause())));
@@ -84,6 +87,9 @@ public final class GameRouter {
   }
 
   public Future<JsonObject> readEvents(String gameId, int fromSeq, int limit) {
+    if (!GameIds.wellFormed(gameId)) {
+      return noSuchGame();
+    }
     return vertx.eventBus()
         .<JsonObject>request(Addresses.PERSIST_READ,
             new JsonObject().put("game_id", gameId).put("from_seq", fromSeq).put("limit", limit), whole)
@@ -99,6 +105,11 @@ public final class GameRouter {
     return vertx.eventBus().<JsonObject>request(Addresses.directory(nodeId), request, whole)
         .map(m -> m.body())
         .recover(e -> Future.failedFuture(translate(e)));
+  }
+
+  /** An id of another shape than {@link GameIds}' names no game: answered without a message. */
+  private static Future<JsonObject> noSuchGame() {
+    return Future.failedFuture(new ApiException(ErrorCode.GAME_NOT_FOUND, "no such game"));
   }
 
   private static boolean isNoOwner(Throwable e) {

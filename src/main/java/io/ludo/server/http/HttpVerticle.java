@@ -75,8 +75,25 @@ public final class HttpVerticle extends VerticleBase {
             .setMaxWebSocketFrameSize(config.integer(ConfigKey.WS_MAX_FRAME))
             .setMaxWebSocketMessageSize(config.integer(ConfigKey.WS_MAX_FRAME))
             .setIdleTimeout(config.integer(ConfigKey.WS_IDLE_TIMEOUT_S)))
+        .invalidRequestHandler(HttpVerticle::unparsable)
         .requestHandler(router);
     return server.listen(config.integer(ConfigKey.HTTP_PORT), config.string(ConfigKey.HTTP_HOST));
+  }
+
+  /**
+   * A request that could not be parsed (a request line or headers too long, bad syntax) never
+   * reaches the router: it is answered like any bad input, in problem+json, and its connection closed.
+   */
+  private static void unparsable(io.vertx.core.http.HttpServerRequest request) {
+    if (request.decoderResult().isSuccess()) {
+      io.vertx.core.http.HttpServerRequest.DEFAULT_INVALID_REQUEST_HANDLER.handle(request);
+      return;
+    }
+    request.response().setStatusCode(ErrorCode.INVALID_INPUT.status())
+        .putHeader("content-type", io.ludo.server.errors.Problems.PROBLEM_JSON).putHeader("connection", "close")
+        .end(io.ludo.server.errors.Problems.problem(ErrorCode.INVALID_INPUT,
+            "the request line or its headers are malformed or too long").toBuffer())
+        .onComplete(v -> request.connection().close());
   }
 
   @Override

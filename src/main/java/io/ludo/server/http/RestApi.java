@@ -69,7 +69,7 @@ final class RestApi {
 
   void join(RoutingContext ctx) {
     String gameId = ctx.pathParam("gameId");
-    reply(ctx, 200, query(ctx).compose(q -> schemas.body(ctx, Schemas.JOIN_GAME)).compose(body -> {
+    reply(ctx, 200, schemas.query(ctx).compose(q -> schemas.body(ctx, Schemas.JOIN_GAME)).compose(body -> {
       String fromQuery = ctx.queryParams().get("player_name");
       String fromBody = body.getString("player_name");
       if (fromQuery != null && fromBody != null && !fromQuery.equals(fromBody)) {
@@ -104,7 +104,7 @@ final class RestApi {
 
   private void seatCommand(RoutingContext ctx, String type) {
     String gameId = ctx.pathParam("gameId");
-    reply(ctx, 200, query(ctx).compose(q -> seat(ctx, gameId)).compose(seat -> schemas.body(ctx, Schemas.EMPTY)
+    reply(ctx, 200, schemas.query(ctx).compose(q -> seat(ctx, gameId)).compose(seat -> schemas.body(ctx, Schemas.EMPTY)
         .compose(body -> {
           String named = Optional.ofNullable(ctx.queryParams().get("player_id")).orElse(body.getString("player_id"));
           return sameSeat(seat, named);
@@ -115,7 +115,7 @@ final class RestApi {
 
   void move(RoutingContext ctx) {
     String gameId = ctx.pathParam("gameId");
-    reply(ctx, 200, seat(ctx, gameId).compose(seat -> schemas.body(ctx, Schemas.MOVE)
+    reply(ctx, 200, schemas.query(ctx).compose(q -> seat(ctx, gameId)).compose(seat -> schemas.body(ctx, Schemas.MOVE)
         .compose(body -> sameSeat(seat, body.getString("player_id")).map(v -> body))
         .compose(body -> idempotent(ctx, seat.playerId(), new JsonObject().put("type", "move")
             .put("player_id", seat.playerId())
@@ -124,12 +124,12 @@ final class RestApi {
   }
 
   void view(RoutingContext ctx) {
-    reply(ctx, 200, games.send(ctx.pathParam("gameId"), new JsonObject().put("type", "view")));
+    reply(ctx, 200, schemas.query(ctx).compose(q -> games.send(ctx.pathParam("gameId"), new JsonObject().put("type", "view"))));
   }
 
   void events(RoutingContext ctx) {
     String gameId = ctx.pathParam("gameId");
-    reply(ctx, 200, query(ctx).compose(q -> {
+    reply(ctx, 200, schemas.query(ctx).compose(q -> {
       int from = q.getInteger("from_seq", 1);
       return games.readEvents(gameId, from, MAX_EVENTS_PAGE).compose(page -> {
         JsonArray events = page.getJsonArray("events");
@@ -141,7 +141,7 @@ final class RestApi {
 
   void replay(RoutingContext ctx) {
     String gameId = ctx.pathParam("gameId");
-    reply(ctx, 200, query(ctx).compose(q -> {
+    reply(ctx, 200, schemas.query(ctx).compose(q -> {
       Integer seq = q.getInteger("seq");
       if (seq == null) {
         return invalid("seq is required");
@@ -167,13 +167,13 @@ final class RestApi {
 
   /** The dice's commitment, the client seeds and, once the game is over, the server seed (docs/FAIRNESS.md). */
   void fairness(RoutingContext ctx) {
-    reply(ctx, 200, games.send(ctx.pathParam("gameId"), new JsonObject().put("type", "fairness")));
+    reply(ctx, 200, schemas.query(ctx).compose(q -> games.send(ctx.pathParam("gameId"), new JsonObject().put("type", "fairness"))));
   }
 
   /** The signature of a finished game's last hash; 409 GAME_NOT_FINISHED before its end. */
   void certificate(RoutingContext ctx) {
     String gameId = ctx.pathParam("gameId");
-    reply(ctx, 200, games.readEvents(gameId, 1, MAX_EVENTS_PAGE).compose(page -> {
+    reply(ctx, 200, schemas.query(ctx).compose(q -> games.readEvents(gameId, 1, MAX_EVENTS_PAGE)).compose(page -> {
       JsonArray events = page.getJsonArray("events");
       if (events.isEmpty()) {
         return Future.failedFuture(new ApiException(ErrorCode.GAME_NOT_FOUND, "no such game"));
@@ -231,28 +231,6 @@ final class RestApi {
         : Future.failedFuture(new ApiException(ErrorCode.FORBIDDEN, "the token is for another seat"));
   }
 
-
-  /** The query parameters, integers read as integers, checked against the query schema. */
-  private Future<JsonObject> query(RoutingContext ctx) {
-    JsonObject q = new JsonObject();
-    for (var e : ctx.queryParams()) {
-      if (q.containsKey(e.getKey())) {
-        return invalid("query parameter " + e.getKey() + " is repeated");
-      }
-      q.put(e.getKey(), e.getKey().endsWith("seq") ? asInteger(e.getValue()) : e.getValue());
-    }
-    return schemas.problem(Schemas.QUERY, q)
-        .<Future<JsonObject>>map(Responses::invalid)
-        .orElseGet(() -> Future.succeededFuture(q));
-  }
-
-  private static Object asInteger(String value) {
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      return value;
-    }
-  }
 
   private JsonObject withToken(JsonObject seated) {
     return new JsonObject()

@@ -66,6 +66,37 @@ public final class Schemas {
     return Optional.of(where + ": " + first.getError());
   }
 
+  /**
+   * A request's query parameters as a JSON object (those named {@code *seq} read as integers),
+   * checked against the {@link #QUERY} schema: a repeated or unknown parameter is invalid input.
+   */
+  public io.vertx.core.Future<io.vertx.core.json.JsonObject> query(io.vertx.ext.web.RoutingContext ctx) {
+    io.vertx.core.MultiMap params;
+    try {
+      params = ctx.queryParams();
+    } catch (IllegalArgumentException e) {
+      return Responses.invalid("the query string is not well-formed: " + e.getMessage());
+    }
+    io.vertx.core.json.JsonObject q = new io.vertx.core.json.JsonObject();
+    for (var e : params) {
+      if (q.containsKey(e.getKey())) {
+        return Responses.invalid("query parameter " + e.getKey() + " is repeated");
+      }
+      q.put(e.getKey(), e.getKey().endsWith("seq") ? asInteger(e.getValue()) : e.getValue());
+    }
+    return problem(QUERY, q)
+        .<io.vertx.core.Future<io.vertx.core.json.JsonObject>>map(Responses::invalid)
+        .orElseGet(() -> io.vertx.core.Future.succeededFuture(q));
+  }
+
+  private static Object asInteger(String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      return value;
+    }
+  }
+
   /** A request's body as a JSON object checked against {@code schema}; an absent body counts as {@code {}}. */
   public io.vertx.core.Future<io.vertx.core.json.JsonObject> body(io.vertx.ext.web.RoutingContext ctx, String schema) {
     String text = ctx.body() == null ? null : ctx.body().asString();

@@ -60,6 +60,7 @@ public final class PersistenceVerticle extends VerticleBase {
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_CLAIM, this::claim).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_COMMANDS, this::recentCommands).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_ORPHANS, this::orphans).completion(),
+        vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_EXISTS, this::exists).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_PING, this::ping).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_FINISHED, this::finished).completion())));
   }
@@ -154,6 +155,12 @@ public final class PersistenceVerticle extends VerticleBase {
             message.reply(new JsonObject().put("epoch", row.getLong(0)).put("server_seed", row.getString(1)));
           }
         })
+        .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
+  }
+
+  private void exists(Message<JsonObject> message) {
+    pool.preparedQuery(Sql.GAME_EXISTS).execute(Tuple.of(message.body().getString("game_id")))
+        .onSuccess(rows -> message.reply(new JsonObject().put("exists", rows.size() > 0)))
         .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
   }
 

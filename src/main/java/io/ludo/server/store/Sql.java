@@ -75,5 +75,8 @@ public final class Sql {
       + " AND e.seq <= 8 AND (e.type = 'TURN_TIMER_SET' OR (e.type = 'PLAYER_JOINED' AND e.payload->>'bot' = 'true')))"
       + " LIMIT $2";
 
+  /** Whether a game is stored (its primary key: one index probe). */
+  public static final String GAME_EXISTS = "SELECT 1 FROM games WHERE game_id = $1";
+
   public static final String PING = "SELECT 1";
 }

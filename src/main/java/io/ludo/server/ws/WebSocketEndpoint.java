@@ -5,6 +5,7 @@ import io.ludo.server.auth.SeatTokens;
 import io.ludo.server.errors.ApiException;
 import io.ludo.server.errors.ErrorCode;
 import io.ludo.server.errors.Problems;
+import io.ludo.server.game.GameIds;
 import io.ludo.server.http.Schemas;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -30,7 +31,8 @@ public final class WebSocketEndpoint {
   public void player(RoutingContext ctx) {
     String gameId = ctx.pathParam("gameId");
     String playerId = ctx.pathParam("playerId");
-    Future<SeatClaims> seat = tokens.verifyFor(ctx.queryParams().get("token"), gameId)
+    Future<SeatClaims> seat = wellFormed(ctx, gameId)
+        .compose(q -> tokens.verifyFor(q.getString("token"), gameId))
         .compose(c -> c.playerId().equals(playerId)
             ? Future.succeededFuture(c)
             : Future.failedFuture(new ApiException(ErrorCode.FORBIDDEN, "the token is for another seat")));
@@ -39,10 +41,19 @@ public final class WebSocketEndpoint {
 
   public void spectator(RoutingContext ctx) {
     String gameId = ctx.pathParam("gameId");
-    Future<String> who = ctx.queryParams().contains("spectate")
+    Future<String> who = wellFormed(ctx, gameId).compose(q -> q.containsKey("spectate")
         ? Future.succeededFuture(null)
-        : Future.failedFuture(new ApiException(ErrorCode.UNAUTHORIZED, "a seat token or ?spectate is required"));
+        : Future.failedFuture(new ApiException(ErrorCode.UNAUTHORIZED, "a seat token or ?spectate is required")));
     upgrade(ctx, gameId, who);
+  }
+
+  /**
+   * The query (no parameter repeated or unknown) and the id's shape, decided before the upgrade
+   * without I/O: a name no game can have is refused with 404 and reaches no game's owner.
+   */
+  private Future<io.vertx.core.json.JsonObject> wellFormed(RoutingContext ctx, String gameId) {
+    return schemas.query(ctx).compose(q -> GameIds.wellFormed(gameId) ? Future.succeededFuture(q)
+        : Future.failedFuture(new ApiException(ErrorCode.GAME_NOT_FOUND, "no such game")));
   }
 
   /**
