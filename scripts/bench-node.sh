@@ -4,7 +4,8 @@
 # Postgres under target/bench/data, durable: fsync on), the echo server on 127.0.0.1:19090.
 #   scripts/bench-node.sh start [extra JVM options…]   e.g. -XX:StartFlightRecording=…
 #   scripts/bench-node.sh stop
-# Every LUDO_* variable of the environment reaches the node. Pids and logs: target/bench/.
+# Every LUDO_* variable of the environment reaches the node; rate limits are off (the generator is
+# one client at machine speed) unless LUDO_RATE_LIMIT_* say otherwise. Pids and logs: target/bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh
@@ -34,6 +35,8 @@ case "${1:-}" in
     LUDO_HTTP_PORT=${LUDO_HTTP_PORT:-18080} LUDO_HTTP_HOST=127.0.0.1 LUDO_CLUSTER_PORT=${LUDO_CLUSTER_PORT:-5850} \
       LUDO_DATA_DIR=${LUDO_DATA_DIR:-$DIR/data} LUDO_NODE_ID=${LUDO_NODE_ID:-bench-1} \
       LUDO_JWT_KEY=${LUDO_JWT_KEY:-bench-key-bench-key-bench-key-bench-key} \
+      LUDO_RATE_LIMIT_COMMANDS_PER_S=${LUDO_RATE_LIMIT_COMMANDS_PER_S:-0} \
+      LUDO_RATE_LIMIT_REQUESTS_PER_S=${LUDO_RATE_LIMIT_REQUESTS_PER_S:-0} \
       "$JAVA" -Xms2g -Xmx2g "$@" -jar "$JAR" node >"$DIR/node.log" 2>&1 &
     echo $! >"$DIR/node.pid"
     "$JAVA" -jar "$JAR" echo --port 19090 >"$DIR/echo.log" 2>&1 &

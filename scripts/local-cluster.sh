@@ -100,6 +100,9 @@ shared_env() {
   export LUDO_DB_URL=${LUDO_DB_URL:-postgresql://postgres:postgres@127.0.0.1:$DB_PORT/postgres}
   export LUDO_REDIS_URL=${LUDO_REDIS_URL:-redis://127.0.0.1:$REDIS_PORT}
   export LUDO_JWT_KEY=${LUDO_JWT_KEY:-local-cluster-development-key-change-me}
+  # on loopback every client (the load generator, the cluster tests) is 127.0.0.1: no limits unless asked
+  export LUDO_RATE_LIMIT_COMMANDS_PER_S=${LUDO_RATE_LIMIT_COMMANDS_PER_S:-0}
+  export LUDO_RATE_LIMIT_REQUESTS_PER_S=${LUDO_RATE_LIMIT_REQUESTS_PER_S:-0}
 }
 
 case "${1:-}" in

@@ -65,6 +65,11 @@ public final class BridgeClient {
     }
   }
 
+  /** Completes with the close code once the server closes the socket. */
+  public Future<Short> closed() {
+    return ws.closed.future();
+  }
+
   public Future<Void> close() {
     vertx.cancelTimer(pinger);
     return ws.close();

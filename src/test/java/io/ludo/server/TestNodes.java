@@ -23,7 +23,11 @@ public final class TestNodes {
           .with(ConfigKey.DB_URL, services.dbUrl)
           .with(ConfigKey.REDIS_URL, services.redisUrl)
           .with(ConfigKey.JWT_KEY, JWT_KEY)
-          .with(ConfigKey.TEST_DICE, "seed:42");
+          .with(ConfigKey.TEST_DICE, "seed:42")
+          // tests play at machine speed, all from 127.0.0.1: far over the limits meant for people.
+          // RateLimitTest sets them (and proves the bundled defaults are on)
+          .with(ConfigKey.RATE_LIMIT_COMMANDS_PER_S, 0)
+          .with(ConfigKey.RATE_LIMIT_REQUESTS_PER_S, 0);
       for (var e : overrides.entrySet()) {
         c = c.with(e.getKey(), e.getValue());
       }

@@ -36,6 +36,19 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   private final int maxMessage;
   /** For each socket: the event addresses it registered, with the player each counts for (null: a spectator). */
   private final Map<SockJSSocket, Map<String, Optional<String>>> registered = new HashMap<>();
+  /** For each socket: its own rate-limit budget for registrations (each costs the game's owner a view). */
+  private final Map<SockJSSocket, Budget> budgets = new HashMap<>();
+
+  /** A socket's name in the limiter (its client address and an id of its own), and its refusals in a row. */
+  private static final class Budget {
+    final String client;
+    final String id = java.util.UUID.randomUUID().toString();
+    int refusedInARow;
+
+    Budget(String client) {
+      this.client = client;
+    }
+  }
 
   BridgeGuard(SeatTokens tokens, ClientMessages messages, List<String> origins, int maxMessage) {
     this.tokens = tokens;
@@ -46,8 +59,12 @@ final class BridgeGuard implements Handler<BridgeEvent> {
 
   @Override
   public void handle(BridgeEvent event) {
+    judge(event, () -> decide(event));
+  }
+
+  private static void judge(BridgeEvent event, Runnable decision) {
     try {
-      decide(event);
+      decision.run();
     } catch (RuntimeException e) {
       // a frame we cannot judge is refused, and the socket lives on
       LOG.warn("bridge event " + event.type() + " refused: " + e);
@@ -61,6 +78,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       case SOCKET_PING, SOCKET_IDLE -> event.complete(true);
       case SOCKET_CLOSED -> {
         registered.remove(event.socket());
+        budgets.remove(event.socket());
         event.complete(true);
       }
       case SEND -> send(event);
@@ -102,7 +120,29 @@ final class BridgeGuard implements Handler<BridgeEvent> {
 
   // ---------------------------------------------------------------- out
 
+  /**
+   * A registration passes this socket's own budget first (as large as a seat's): over it, a
+   * RATE_LIMITED refusal, and after {@link ClientMessages#MAX_REFUSED_IN_A_ROW} of them in a row
+   * the socket is closed (1008).
+   */
   private void register(BridgeEvent event) {
+    SockJSSocket socket = event.socket();
+    Budget budget = budgets.computeIfAbsent(socket, s -> new Budget(messages.client(s.remoteAddress().hostAddress(),
+        s.headers().get("X-Forwarded-For"))));
+    messages.admitWatcher(budget.client, budget.id).onComplete(ar -> {
+      if (ar.succeeded() && !ar.result()) {
+        refuse(event, ErrorCode.RATE_LIMITED, "too many registrations on this socket; slow down");
+        if (++budget.refusedInARow >= ClientMessages.MAX_REFUSED_IN_A_ROW) {
+          socket.close(1008, "rate limited");
+        }
+        return;
+      }
+      budget.refusedInARow = 0;
+      judge(event, () -> admitted(event));
+    });
+  }
+
+  private void admitted(BridgeEvent event) {
     SockJSSocket socket = event.socket();
     String address = event.getRawMessage().getString("address");
     Optional<String> game = Addresses.gameOfEvents(address);

@@ -59,8 +59,7 @@ public final class HttpVerticle extends VerticleBase {
       SeatTokens tokens = new SeatTokens(vertx, config.string(ConfigKey.JWT_KEY), config.integer(ConfigKey.JWT_TTL_S));
       GameRouter games = new GameRouter(vertx, nodeId, config.integer(ConfigKey.COMMAND_TIMEOUT_MS));
       PlayServices play = PlayServices.create(vertx, config, RedisAPI.api(redis));
-      ClientMessages messages = new ClientMessages(games, config.integer(ConfigKey.WS_SYNC_MAX_EVENTS),
-          play.limiter().limitsCommands() ? (game, player) -> play.limiter().command(game, player).map(v -> v.allowed()) : null);
+      ClientMessages messages = new ClientMessages(games, config.integer(ConfigKey.WS_SYNC_MAX_EVENTS), play.limiter());
       return EventBusBridge.start(vertx, config, tokens, schemas, messages).compose(bridge -> {
         Router router = routes(vertx, config, new RestApi(games, tokens, schemas, SigningKeys.from(config)),
             new WebSocketEndpoint(hub, messages, tokens, schemas), bridge, this::ready,

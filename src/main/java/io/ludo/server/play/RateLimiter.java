@@ -76,6 +76,14 @@ public final class RateLimiter {
     return hit("cmd:" + gameId + ":" + playerId, commandsPerS);
   }
 
+  /**
+   * One frame of a socket that holds no seat (a spectator's WebSocket, a bridge socket's
+   * registrations): a budget of its own, as large as a seat's, named by its client address and socket.
+   */
+  public Future<Verdict> watcher(String clientAddress, String socket) {
+    return hit("watch:" + clientAddress + ":" + socket, commandsPerS);
+  }
+
   /** One HTTP request from a client address. */
   public Future<Verdict> request(String clientAddress) {
     return hit("addr:" + clientAddress, requestsPerS).andThen(ar -> {

@@ -9,6 +9,7 @@ import io.ludo.server.errors.ApiException;
 import io.ludo.server.errors.ErrorCode;
 import io.ludo.server.errors.Problems;
 import io.ludo.server.game.GameRouter;
+import io.ludo.server.play.RateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,25 +21,33 @@ import java.util.List;
  * the {@code ws-message} schema: commands answered by an ack or an error frame, and sync.
  */
 public final class ClientMessages {
+  /** Frames over their budget in a row after which a socket is closed (1008). */
+  public static final int MAX_REFUSED_IN_A_ROW = 5;
   private final GameRouter games;
   private final int syncMaxEvents;
-  /** Whether a seat may send one more frame now (its rate limit); null: no limit. */
-  private final java.util.function.BiFunction<String, String, Future<Boolean>> seatLimit;
+  /** The rate limits of frames; null: none. */
+  private final RateLimiter limiter;
 
-  public ClientMessages(GameRouter games, int syncMaxEvents) {
-    this(games, syncMaxEvents, null);
-  }
-
-  public ClientMessages(GameRouter games, int syncMaxEvents,
-      java.util.function.BiFunction<String, String, Future<Boolean>> seatLimit) {
+  public ClientMessages(GameRouter games, int syncMaxEvents, RateLimiter limiter) {
     this.games = games;
     this.syncMaxEvents = syncMaxEvents;
-    this.seatLimit = seatLimit;
+    this.limiter = limiter != null && limiter.limitsCommands() ? limiter : null;
   }
 
   /** Whether a seated player's frame is within the seat's rate limit (WebSocket frames, bridge commands). */
   public Future<Boolean> admit(String gameId, String playerId) {
-    return seatLimit == null || playerId == null ? Future.succeededFuture(true) : seatLimit.apply(gameId, playerId);
+    return limiter == null ? Future.succeededFuture(true) : limiter.command(gameId, playerId).map(RateLimiter.Verdict::allowed);
+  }
+
+  /** Whether a frame of a socket without a seat (a spectator) is within that socket's own budget. */
+  public Future<Boolean> admitWatcher(String clientAddress, String socket) {
+    return limiter == null ? Future.succeededFuture(true)
+        : limiter.watcher(clientAddress, socket).map(RateLimiter.Verdict::allowed);
+  }
+
+  /** The client address of a socket's peer, {@code X-Forwarded-For} believed only from a trusted proxy. */
+  public String client(String peer, String forwardedFor) {
+    return limiter == null ? peer : limiter.client(peer, forwardedFor);
   }
 
   /** The frames a sync answers with: missed events in order, or one state frame when they are too many. */

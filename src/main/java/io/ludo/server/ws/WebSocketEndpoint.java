@@ -79,7 +79,8 @@ public final class WebSocketEndpoint {
       return;
     }
     ctx.request().toWebSocket()
-        .onSuccess(ws -> new WebSocketSession(ws, gameId, who.result(), hub, messages, schemas).open())
+        .onSuccess(ws -> new WebSocketSession(ws, gameId, who.result(), hub, messages, schemas,
+            messages.client(ctx.request().remoteAddress().hostAddress(), ctx.request().getHeader("X-Forwarded-For"))).open())
         .onFailure(ctx::fail);
   }
 }

@@ -30,7 +30,6 @@ final class WebSocketSession {
   static final short CLOSE_TRY_AGAIN = 1013;
   /** Close code for a flood of frames over the seat's rate limit (RFC 6455 policy violation). */
   static final short CLOSE_POLICY = 1008;
-  static final int MAX_REFUSED_IN_A_ROW = 5;
   static final int MAX_PENDING = 64;
   private final ServerWebSocket ws;
   private final String gameId;
@@ -38,6 +37,9 @@ final class WebSocketSession {
   private final SocketHub hub;
   private final ClientMessages messages;
   private final Schemas schemas;
+  /** Who counts this socket's frames: its seat, or (a spectator) its client address and this socket's own id. */
+  private final String clientAddress;
+  private final String socketId = java.util.UUID.randomUUID().toString();
   /** Events that arrived before the state was sent; null once it was. Guarded by this. */
   private List<Object[]> early = new ArrayList<>();
   private int deliveredSeq;
@@ -47,13 +49,14 @@ final class WebSocketSession {
   private int refusedInARow;
 
   WebSocketSession(ServerWebSocket ws, String gameId, String playerId, SocketHub hub,
-      ClientMessages messages, Schemas schemas) {
+      ClientMessages messages, Schemas schemas, String clientAddress) {
     this.ws = ws;
     this.gameId = gameId;
     this.playerId = playerId;
     this.hub = hub;
     this.messages = messages;
     this.schemas = schemas;
+    this.clientAddress = clientAddress;
   }
 
   void open() {
@@ -123,31 +126,32 @@ final class WebSocketSession {
   // ---------------------------------------------------------------- inbound
 
   /**
-   * A seated player's frames pass their seat's rate limit first, in order: each over the limit
-   * is answered by a RATE_LIMITED error frame, and the socket is closed (1008) after
-   * {@link #MAX_REFUSED_IN_A_ROW} of them in a row or {@link #MAX_PENDING} frames awaiting the limiter.
+   * Every frame passes its rate limit first, in order (a seated player's: the seat's; a
+   * spectator's: this socket's own, as large): each over the limit is answered by a RATE_LIMITED
+   * error frame, and the socket is closed (1008) after {@link ClientMessages#MAX_REFUSED_IN_A_ROW}
+   * of them in a row or {@link #MAX_PENDING} frames awaiting the limiter.
    */
   private void onText(String text) {
-    if (playerId == null) {
-      handle(text);
-      return;
-    }
     if (++pending > MAX_PENDING) {
       ws.close(CLOSE_POLICY, "rate limited");
       return;
     }
-    gate = gate.transform(x -> messages.admit(gameId, playerId)).andThen(ar -> {
+    gate = gate.transform(x -> admitted()).andThen(ar -> {
       pending--;
       if (ar.failed() || ar.result()) {
         refusedInARow = 0;
         handle(text);
         return;
       }
-      sendError(null, ErrorCode.RATE_LIMITED, "too many frames for this seat; slow down");
-      if (++refusedInARow >= MAX_REFUSED_IN_A_ROW) {
+      sendError(null, ErrorCode.RATE_LIMITED, "too many frames for this socket; slow down");
+      if (++refusedInARow >= ClientMessages.MAX_REFUSED_IN_A_ROW) {
         ws.close(CLOSE_POLICY, "rate limited");
       }
     });
+  }
+
+  private Future<Boolean> admitted() {
+    return playerId != null ? messages.admit(gameId, playerId) : messages.admitWatcher(clientAddress, socketId);
   }
 
   private void handle(String text) {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ludo.server.ApiClient;
+import io.ludo.server.BridgeClient;
+import io.ludo.server.bus.Addresses;
+import io.ludo.server.config.Config;
 import io.ludo.server.RestGame;
 import io.ludo.server.TestNodes;
 import io.ludo.server.WsClient;
@@ -116,6 +119,101 @@ class RateLimitTest {
         }));
       });
     }).onComplete(test.succeedingThenComplete());
+  }
+
+  /** The limits of conf/config.json, which tests otherwise turn off (TestNodes). */
+  private static Map<ConfigKey, Object> bundledLimits() {
+    try {
+      Config bundled = Config.of(Config.bundledDefaults());
+      return Map.of(ConfigKey.RATE_LIMIT_COMMANDS_PER_S, bundled.integer(ConfigKey.RATE_LIMIT_COMMANDS_PER_S),
+          ConfigKey.RATE_LIMIT_REQUESTS_PER_S, bundled.integer(ConfigKey.RATE_LIMIT_REQUESTS_PER_S));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void theBundledDefaultsLimitEverySeatAndEveryClientAddress() {
+    assertEquals(20, bundledLimits().get(ConfigKey.RATE_LIMIT_COMMANDS_PER_S), "commands per second per seat");
+    assertEquals(100, bundledLimits().get(ConfigKey.RATE_LIMIT_REQUESTS_PER_S), "requests per second per client address");
+  }
+
+  @Test
+  void aSpectatorFloodingPingAndSyncFramesGetsRateLimitedFramesThenClose1008(Vertx vertx, VertxTestContext test) {
+    TestNodes.start(vertx, bundledLimits()).compose(node -> RestGame.open(new ApiClient(vertx, node.httpPort()))
+        .compose(game -> WsClient.connect(vertx, node.httpPort(), "/ws/" + game.gameId + "?spectate"))
+        .compose(ws -> ws.await(f -> "state".equals(f.getString("type"))).compose(state -> {
+          // given the default budget of 20 frames a second, when a spectator sends 60 at once
+          for (int i = 0; i < 60; i++) {
+            ws.sendRaw((i % 2 == 0 ? new JsonObject().put("type", "ping")
+                : new JsonObject().put("type", "sync").put("since_seq", 0)).put("id", "f" + i).encode());
+          }
+          return ws.closed.future().map(code -> {
+            test.verify(() -> {
+              assertEquals((short) 1008, code);
+              long answered = ws.frames("pong").size() + ws.frames("ack").size();
+              long refused = ws.frames("error").stream().filter(f -> "RATE_LIMITED".equals(f.getString("code"))).count();
+              // one window holds 20; a burst spanning two windows at most 40
+              assertTrue(answered >= 1 && answered <= 40, answered + " frames answered");
+              assertTrue(refused >= 5, refused + " refusals");
+            });
+            return null;
+          });
+        }))).onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
+  void aBridgeSocketFloodingRegistrationsGetsRateLimitedRefusalsThenIsClosed(Vertx vertx, VertxTestContext test) {
+    TestNodes.start(vertx, bundledLimits()).compose(node -> RestGame.open(new ApiClient(vertx, node.httpPort()))
+        .compose(game -> BridgeClient.connect(vertx, node.httpPort()).compose(bridge -> {
+          String events = Addresses.gameEvents(game.gameId);
+          for (int i = 0; i < 40; i++) {
+            bridge.register(events, null);
+          }
+          return bridge.closed().map(code -> {
+            test.verify(() -> {
+              long refused = bridge.received().stream()
+                  .filter(f -> "err".equals(f.getString("type")) && "RATE_LIMITED".equals(f.getString("failureType")))
+                  .count();
+              assertTrue(refused >= 5, refused + " refusals");
+            });
+            return null;
+          });
+        }))).onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
+  void aGamePlayedFasterThanAnyPersonNeverMeetsTheDefaultLimits(Vertx vertx, VertxTestContext test) {
+    TestNodes.start(vertx, bundledLimits()).compose(node -> {
+      ApiClient api = new ApiClient(vertx, node.httpPort());
+      return RestGame.open(api).compose(game -> WsClient.connect(vertx, node.httpPort(), "/ws/" + game.gameId + "?spectate")
+          // when a command goes every 100 ms (10/s), each followed by a view and a spectator's sync
+          .compose(spectator -> paced(vertx, game, api, spectator, 40).map(v -> {
+            test.verify(() -> {
+              // then nothing was refused (RestGame asserts every command's 200 itself)
+              assertEquals(List.of(), spectator.frames("error"), "the spectator's errors");
+              assertTrue(game.commands >= 40 || game.local.phase() == io.ludo.rules.Phase.FINISHED);
+            });
+            return null;
+          })));
+    }).onComplete(test.succeedingThenComplete());
+  }
+
+  private static Future<Void> paced(Vertx vertx, RestGame game, ApiClient api, WsClient spectator, int commands) {
+    if (commands == 0 || game.local.phase() == io.ludo.rules.Phase.FINISHED) {
+      return Future.succeededFuture();
+    }
+    return vertx.timer(100, TimeUnit.MILLISECONDS)
+        .compose(t -> game.step())
+        .compose(v -> api.view(game.gameId))
+        .compose(view -> {
+          if (view.status() != 200) {
+            return Future.failedFuture("the view answered " + view.status() + ": " + view.body());
+          }
+          return spectator.request(new JsonObject().put("type", "sync").put("since_seq", view.body().getInteger("seq")));
+        })
+        .compose(ack -> "ack".equals(ack.getString("type")) ? paced(vertx, game, api, spectator, commands - 1)
+            : Future.failedFuture("the sync answered " + ack));
   }
 
   @Test
