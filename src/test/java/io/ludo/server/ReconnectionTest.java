@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ludo.server.bus.Addresses;
 import io.ludo.server.config.ConfigKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,6 +16,7 @@ import io.vertx.junit5.VertxTestContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -71,6 +73,46 @@ class ReconnectionTest {
                   return null;
                 }));
       });
+    }).onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
+  void aSpectatorsSyncIsAnsweredFromTheOwnersRecentEventsWithoutReadingTheLog(Vertx vertx, VertxTestContext test) {
+    AtomicInteger logReads = new AtomicInteger();
+    TestNodes.start(vertx).compose(node -> {
+      ApiClient api = new ApiClient(vertx, node.httpPort());
+      vertx.eventBus().addOutboundInterceptor(delivery -> {
+        if (Addresses.PERSIST_READ.equals(delivery.message().address())) {
+          logReads.incrementAndGet();
+        }
+        delivery.next();
+      });
+      return RestGame.open(api).compose(game -> game.play(30).map(p -> game))
+          .compose(game -> WsClient.connect(vertx, node.httpPort(), "/ws/" + game.gameId + "?spectate")
+              .compose(ws -> ws.await(f -> "state".equals(f.getString("type"))).compose(state -> {
+                int readsBefore = logReads.get();
+                // when a spectator syncs from the very start, twice
+                return ws.request(new JsonObject().put("type", "sync").put("since_seq", 0))
+                    .compose(first -> ws.request(new JsonObject().put("type", "sync").put("since_seq", 0)))
+                    .compose(ack -> {
+                      int readsForSyncs = logReads.get() - readsBefore;
+                      return api.get("/games/" + game.gameId + "/events").map(log -> {
+                        test.verify(() -> {
+                          // then the owner answered from memory: no read of the log
+                          assertEquals(0, readsForSyncs, "log reads for two syncs");
+                          JsonArray events = log.body().getJsonArray("events");
+                          List<JsonObject> replayed = ws.frames("event");
+                          assertEquals(2 * events.size(), replayed.size(), "each sync replays every event");
+                          for (int i = 0; i < events.size(); i++) {
+                            assertEquals(events.getJsonObject(i), replayed.get(i).getJsonObject("event"));
+                            assertEquals(i + 1, replayed.get(i).getJsonObject("turn").getInteger("seq"));
+                          }
+                          assertEquals(events.size(), ack.getInteger("seq"));
+                        });
+                        return null;
+                      });
+                    });
+              })));
     }).onComplete(test.succeedingThenComplete());
   }
 }

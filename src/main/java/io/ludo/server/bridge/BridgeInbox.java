@@ -57,7 +57,7 @@ final class BridgeInbox {
       case "ping" -> Future.succeededFuture(new JsonObject().put("type", "pong").put("id", id));
       // one reply carries what a WebSocket gets as separate frames: the missed events (or a state)
       case "sync" -> messages.sync(gameId, c.getInteger("since_seq")).map(sync -> new JsonObject()
-          .put("type", "ack").put("id", id).put("seq", sync.seq()).put("frames", new JsonArray(sync.frames())));
+          .put("type", "ack").put("id", id).put("seq", sync.seq()).put("frames", new JsonArray(sync.frames().stream().<Object>map(JsonObject::new).toList())));
       default -> messages.command(gameId, seat.playerId(), id, c).map(frame -> withStatus(frame));
     };
   }

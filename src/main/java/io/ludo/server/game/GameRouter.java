@@ -51,6 +51,7 @@ public final class GameRouter {
   public Future<JsonObject> send(String gameId, JsonObject command) {
     JsonObject identified = command.containsKey("command_id") || "view".equals(command.getString("type"))
         || "fairness".equals(command.getString("type")) || "presence".equals(command.getString("type"))
+        || "recent".equals(command.getString("type"))
         ? command : command.copy().put("command_id", "c_" + UUID.randomUUID());
     if (!GameIds.wellFormed(gameId)) {
       return noSuchGame();

@@ -58,6 +58,8 @@ public final class GameVerticle extends VerticleBase {
   private final Clock clock;
   private final long appendTimeoutMs;
   private final Map<String, Integer> sockets = new HashMap<>();
+  /** The newest events' frames: syncs are answered from here, not from the log. */
+  private final RecentEvents recent = new RecentEvents();
   /**
    * Replies of the latest accepted commands by id, encoded: a resent command is answered, not
    * applied again. Kept as text, one object each instead of a tree of maps: a node holds 256 per
@@ -146,6 +148,7 @@ public final class GameVerticle extends VerticleBase {
     return persist(null, created, recorded, null, null).onSuccess(v -> {
       state = created;
       advance(recorded);
+      remember(null, recorded);
       schedule();
     });
   }
@@ -172,6 +175,7 @@ public final class GameVerticle extends VerticleBase {
       }
       state = fold(null, events);
       advance(events);
+      remember(null, events);
       if (state.status() == Status.FINISHED) {
         reportFinished();
       }
@@ -188,6 +192,7 @@ public final class GameVerticle extends VerticleBase {
     switch (body.getString("type", "")) {
       case "view" -> message.reply(view());
       case "fairness" -> message.reply(FairnessJson.write(state, revealedSeed()));
+      case "recent" -> message.reply(recent.answer(state.seq(), body.getInteger("since_seq", 0), body.getInteger("max", 0)));
       case "presence" -> {
         presence(body.getString("player_id"), body.getInteger("delta", 0));
         message.reply(new JsonObject().put("ok", true));
@@ -436,12 +441,31 @@ public final class GameVerticle extends VerticleBase {
     String address = Addresses.gameEvents(spec.gameId());
     for (Sealed r : events) {
       at = Game.evolve(at, r.recorded().event());
-      vertx.eventBus().publish(address, new JsonObject()
-          .put("type", "event")
-          .put("seq", r.recorded().seq())
-          .put("event", r.json())
-          .put("turn", withDeadline(GameViewJson.turn(at), at, r.recorded().at())));
+      JsonObject frame = frame(at, r);
+      recent.add(r.recorded().seq(), frame.encode());
+      vertx.eventBus().publish(address, frame);
     }
+  }
+
+  /** The frames of events this owner did not publish (it created or loaded them), for syncs: the newest only. */
+  private void remember(GameState before, List<Sealed> events) {
+    GameState at = before;
+    int firstKept = events.size() - RecentEvents.CAPACITY;
+    for (int i = 0; i < events.size(); i++) {
+      at = Game.evolve(at, events.get(i).recorded().event());
+      if (i >= firstKept) {
+        recent.add(events.get(i).recorded().seq(), frame(at, events.get(i)).encode());
+      }
+    }
+  }
+
+  /** An event's frame for the sockets, with the turn right after it ({@code at}). */
+  private static JsonObject frame(GameState at, Sealed r) {
+    return new JsonObject()
+        .put("type", "event")
+        .put("seq", r.recorded().seq())
+        .put("event", r.json())
+        .put("turn", withDeadline(GameViewJson.turn(at), at, r.recorded().at()));
   }
 
   /** When a turn timer runs, the turn says until when (epoch ms). */

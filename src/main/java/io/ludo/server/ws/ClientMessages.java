@@ -50,8 +50,8 @@ public final class ClientMessages {
     return limiter == null ? peer : limiter.client(peer, forwardedFor);
   }
 
-  /** The frames a sync answers with: missed events in order, or one state frame when they are too many. */
-  public record Sync(List<JsonObject> frames, int seq) {}
+  /** The frames a sync answers with, encoded: missed events in order, or one state frame when they are too many. */
+  public record Sync(List<String> frames, int seq) {}
 
   /** A seated player's command, answered by {@code {"type":"ack",…reply}} or an error frame; never fails. */
   public Future<JsonObject> command(String gameId, String playerId, Object id, JsonObject message) {
@@ -72,26 +72,48 @@ public final class ClientMessages {
     });
   }
 
-  /** The events after {@code sinceSeq}, each with its turn; the whole state when they are too many. */
+  /**
+   * The events after {@code sinceSeq}, each with its turn; the whole state when they are too many.
+   * The owner answers from its recent events; only a sync from further back than those reads the log.
+   */
   public Future<Sync> sync(String gameId, int sinceSeq) {
+    JsonObject recent = new JsonObject().put("type", "recent").put("since_seq", sinceSeq).put("max", syncMaxEvents);
+    return games.send(gameId, recent).compose(answer -> {
+      int last = answer.getInteger("seq");
+      if (last - sinceSeq > syncMaxEvents) {
+        return state(gameId);
+      }
+      JsonArray frames = answer.getJsonArray("frames");
+      return frames != null
+          ? Future.succeededFuture(new Sync(frames.stream().map(String::valueOf).toList(), last))
+          : fromLog(gameId, sinceSeq);
+    }).recover(e -> Future.failedFuture(new ApiException(ErrorCode.UNAVAILABLE, "could not read the game's events; retry")));
+  }
+
+  private Future<Sync> state(String gameId) {
+    return view(gameId).map(state -> new Sync(List.of(state.encode()), state.getInteger("seq")));
+  }
+
+  /** A sync older than the owner's recent events: the log folded from its start, for each event's turn. */
+  private Future<Sync> fromLog(String gameId, int sinceSeq) {
     return games.readEvents(gameId, 1, Integer.MAX_VALUE).compose(page -> {
       JsonArray events = page.getJsonArray("events");
       int last = events.size();
       if (last - sinceSeq > syncMaxEvents) {
-        return view(gameId).map(state -> new Sync(List.of(state), state.getInteger("seq")));
+        return state(gameId);
       }
-      List<JsonObject> frames = new ArrayList<>();
+      List<String> frames = new ArrayList<>();
       GameState at = null;
       for (int i = 0; i < last; i++) {
         Recorded r = GameEventJson.read(events.getJsonObject(i));
         at = Game.evolve(at, r.event());
         if (r.seq() > sinceSeq) {
           frames.add(new JsonObject().put("type", "event").put("seq", r.seq())
-              .put("event", events.getJsonObject(i)).put("turn", GameViewJson.turn(at)));
+              .put("event", events.getJsonObject(i)).put("turn", GameViewJson.turn(at)).encode());
         }
       }
       return Future.succeededFuture(new Sync(frames, last));
-    }).recover(e -> Future.failedFuture(new ApiException(ErrorCode.UNAVAILABLE, "could not read the game's events; retry")));
+    });
   }
 
   /** The {@code state} frame: the game view, as sent first on every socket. */

@@ -183,7 +183,7 @@ final class WebSocketSession {
 
   private void sync(Object id, int sinceSeq) {
     messages.sync(gameId, sinceSeq).onSuccess(sync -> {
-      sync.frames().forEach(f -> ws.writeTextMessage(f.encode()));
+      sync.frames().forEach(ws::writeTextMessage);
       ack(id, sync.seq());
     }).onFailure(e -> sendError(id, ErrorCode.UNAVAILABLE, e.getMessage()));
   }
