@@ -124,7 +124,14 @@ class BadInputTest {
           Malformed.get(g + "/events?%zz", 400, "INVALID_INPUT"),
           Malformed.get(g + "/events?from_seq=0", 400, "INVALID_INPUT"),
           Malformed.get(g + "/replay?seq=one", 400, "INVALID_INPUT"),
-          new Malformed(HttpMethod.POST, g + "/join?player_name=Zed&player_name=Zed", 400, "INVALID_INPUT"));
+          new Malformed(HttpMethod.POST, g + "/join?player_name=Zed&player_name=Zed", 400, "INVALID_INPUT"),
+          Malformed.get("/players/%00/stats", 400, "INVALID_INPUT"),
+          Malformed.get("/players/%zz/stats", 400, "INVALID_INPUT"),
+          Malformed.get("/leaderboard?x=1", 400, "INVALID_INPUT"),
+          Malformed.get("/leaderboard?limit=1&limit=2", 400, "INVALID_INPUT"),
+          Malformed.get("/leaderboard?limit=%zz", 400, "INVALID_INPUT"),
+          Malformed.get("/matchmaking/tickets/%00", 401, "UNAUTHORIZED"),
+          Malformed.get("/nowhere/%00", 404, "NOT_FOUND"));
       Future<Void> chain = Future.succeededFuture();
       for (Malformed m : table) {
         chain = chain.compose(v -> RawRequests.http(vertx, node.httpPort(), m.method(), m.uri()).map(answer -> {

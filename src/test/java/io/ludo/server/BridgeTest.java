@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ludo.server.bus.Addresses;
+import io.ludo.server.errors.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -12,6 +13,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -164,6 +167,34 @@ class BridgeTest {
   }
 
   @Test
+  void malformedAddressesAreRefusedWithA4xxErrorFramePromptly(Vertx vertx, VertxTestContext test) {
+    TestNodes.start(vertx).compose(node -> BridgeClient.connect(vertx, node.httpPort()).compose(bridge -> {
+      Map<String, String> registrations = new LinkedHashMap<>();
+      registrations.put("ludo.game.%00.events", "FORBIDDEN");
+      registrations.put("ludo.game.\u0000.events", "FORBIDDEN");
+      registrations.put("ludo.game.a b.events", "FORBIDDEN");
+      registrations.put("ludo.game." + "a".repeat(200) + ".events", "FORBIDDEN");
+      registrations.put("ludo.game.NOT-AN-ID.events", "GAME_NOT_FOUND");
+      registrations.put("ludo.game." + "a".repeat(64) + ".events", "GAME_NOT_FOUND");
+      Future<Void> chain = Future.succeededFuture();
+      for (var row : registrations.entrySet()) {
+        chain = chain.compose(v -> {
+          long started = System.nanoTime();
+          return expectRefusedRegistration(bridge, row.getKey(), null, row.getValue(), test).map(x -> {
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            test.verify(() -> assertTrue(ms < RawRequests.BOUND_MS, BadInputTest.abbreviated(row.getKey()) + " took " + ms + " ms"));
+            return null;
+          });
+        });
+      }
+      return chain
+          .compose(v -> expectBridgeError(bridge.send("ludo.game.%00.commands", ROLL, null), "FORBIDDEN", test))
+          .compose(v -> expectBridgeError(bridge.send("ludo.game." + "a".repeat(200) + ".commands", ROLL, null), "FORBIDDEN", test))
+          .compose(v -> bridge.close());
+    })).onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
   void thePollingTransportWorksAndItsFramesAreBounded(Vertx vertx, VertxTestContext test) {
     TestNodes.start(vertx).compose(node -> {
       var http = vertx.createHttpClient();
@@ -230,7 +261,8 @@ class BridgeTest {
     return reply.map(frame -> {
       test.verify(() -> {
         assertEquals("err", frame.getString("type"), String.valueOf(frame));
-        assertEquals(code, frame.getString("failureType"));
+        assertEquals(code, frame.getString("failureType"), String.valueOf(frame));
+        assertEquals(ErrorCode.valueOf(code).status(), frame.getInteger("failureCode"), String.valueOf(frame));
       });
       return null;
     });

@@ -67,20 +67,8 @@ final class PlayApi {
   // ---------------------------------------------------------------- leaderboard
 
   void leaderboard(RoutingContext ctx) {
-    JsonObject q = new JsonObject();
-    for (var e : ctx.queryParams()) {
-      if (q.containsKey(e.getKey())) {
-        Responses.problem(ctx, ErrorCode.INVALID_INPUT, "query parameter " + e.getKey() + " is repeated");
-        return;
-      }
-      q.put(e.getKey(), "limit".equals(e.getKey()) ? asInteger(e.getValue()) : e.getValue());
-    }
-    var problem = schemas.problem(Schemas.LEADERBOARD_QUERY, q);
-    if (problem.isPresent()) {
-      Responses.problem(ctx, ErrorCode.INVALID_INPUT, problem.get());
-      return;
-    }
-    reply(ctx, 200, play.leaderboard().top(q.getInteger("limit", DEFAULT_LIMIT)));
+    reply(ctx, 200, schemas.query(ctx, Schemas.LEADERBOARD_QUERY, "limit"::equals)
+        .compose(q -> play.leaderboard().top(q.getInteger("limit", DEFAULT_LIMIT))));
   }
 
   void stats(RoutingContext ctx) {
@@ -147,17 +135,5 @@ final class PlayApi {
     return tokens.verifyFor(Responses.bearer(ctx), m.group(1))
         .compose((SeatClaims seat) -> limiter.command(seat.gameId(), seat.playerId()))
         .recover(e -> Future.succeededFuture(new RateLimiter.Verdict(true, 0)));
-  }
-
-  // ---------------------------------------------------------------- edges
-
-
-
-  private static Object asInteger(String value) {
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      return value;
-    }
   }
 }

@@ -71,6 +71,12 @@ public final class Schemas {
    * checked against the {@link #QUERY} schema: a repeated or unknown parameter is invalid input.
    */
   public io.vertx.core.Future<io.vertx.core.json.JsonObject> query(io.vertx.ext.web.RoutingContext ctx) {
+    return query(ctx, QUERY, name -> name.endsWith("seq"));
+  }
+
+  /** As {@link #query(io.vertx.ext.web.RoutingContext)}, against {@code schema}, the parameters {@code integral} names read as integers. */
+  public io.vertx.core.Future<io.vertx.core.json.JsonObject> query(io.vertx.ext.web.RoutingContext ctx, String schema,
+      java.util.function.Predicate<String> integral) {
     io.vertx.core.MultiMap params;
     try {
       params = ctx.queryParams();
@@ -82,9 +88,9 @@ public final class Schemas {
       if (q.containsKey(e.getKey())) {
         return Responses.invalid("query parameter " + e.getKey() + " is repeated");
       }
-      q.put(e.getKey(), e.getKey().endsWith("seq") ? asInteger(e.getValue()) : e.getValue());
+      q.put(e.getKey(), integral.test(e.getKey()) ? asInteger(e.getValue()) : e.getValue());
     }
-    return problem(QUERY, q)
+    return problem(schema, q)
         .<io.vertx.core.Future<io.vertx.core.json.JsonObject>>map(Responses::invalid)
         .orElseGet(() -> io.vertx.core.Future.succeededFuture(q));
   }
