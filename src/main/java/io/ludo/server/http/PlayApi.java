@@ -14,7 +14,6 @@ import io.ludo.server.play.PlayServices;
 import io.ludo.server.play.RateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
