@@ -78,16 +78,22 @@ public final class ClientMessages {
    */
   public Future<Sync> sync(String gameId, int sinceSeq) {
     JsonObject recent = new JsonObject().put("type", "recent").put("since_seq", sinceSeq).put("max", syncMaxEvents);
-    return games.send(gameId, recent).compose(answer -> {
-      int last = answer.getInteger("seq");
-      if (last - sinceSeq > syncMaxEvents) {
-        return state(gameId);
-      }
-      JsonArray frames = answer.getJsonArray("frames");
-      return frames != null
-          ? Future.succeededFuture(new Sync(frames.stream().map(String::valueOf).toList(), last))
-          : fromLog(gameId, sinceSeq);
-    }).recover(e -> Future.failedFuture(new ApiException(ErrorCode.UNAVAILABLE, "could not read the game's events; retry")));
+    return games.send(gameId, recent)
+        .compose(answer -> fromMemory(gameId, sinceSeq, answer))
+        // an owner still running an older version refuses "recent" as malformed: the log answers
+        .recover(e -> ApiException.from(e).code() == ErrorCode.INVALID_INPUT ? fromLog(gameId, sinceSeq) : Future.failedFuture(e))
+        .recover(e -> Future.failedFuture(new ApiException(ErrorCode.UNAVAILABLE, "could not read the game's events; retry")));
+  }
+
+  private Future<Sync> fromMemory(String gameId, int sinceSeq, JsonObject answer) {
+    int last = answer.getInteger("seq");
+    if (last - sinceSeq > syncMaxEvents) {
+      return state(gameId);
+    }
+    JsonArray frames = answer.getJsonArray("frames");
+    return frames != null
+        ? Future.succeededFuture(new Sync(frames.stream().map(String::valueOf).toList(), last))
+        : fromLog(gameId, sinceSeq);
   }
 
   private Future<Sync> state(String gameId) {
