@@ -34,12 +34,12 @@ public final class WebSocketEndpoint {
         .compose(c -> c.playerId().equals(playerId)
             ? Future.succeededFuture(c)
             : Future.failedFuture(new ApiException(ErrorCode.FORBIDDEN, "the token is for another seat")));
-    upgrade(ctx, gameId, seat.map(SeatClaims::playerId));
+    upgrade(ctx, gameId, seat);
   }
 
   public void spectator(RoutingContext ctx) {
     String gameId = ctx.pathParam("gameId");
-    Future<String> who = ctx.queryParams().contains("spectate")
+    Future<SeatClaims> who = ctx.queryParams().contains("spectate")
         ? Future.succeededFuture(null)
         : Future.failedFuture(new ApiException(ErrorCode.UNAUTHORIZED, "a seat token or ?spectate is required"));
     upgrade(ctx, gameId, who);
@@ -50,7 +50,7 @@ public final class WebSocketEndpoint {
    * now): an upgrade deferred behind I/O can lose its connection. Whether the game exists is told
    * after the upgrade, by an error frame and close code 4404.
    */
-  private void upgrade(RoutingContext ctx, String gameId, Future<String> who) {
+  private void upgrade(RoutingContext ctx, String gameId, Future<SeatClaims> who) {
     if (who.isComplete()) {
       decide(ctx, gameId, who);
     } else {
@@ -59,7 +59,7 @@ public final class WebSocketEndpoint {
     }
   }
 
-  private void decide(RoutingContext ctx, String gameId, Future<String> who) {
+  private void decide(RoutingContext ctx, String gameId, Future<SeatClaims> who) {
     if (who.failed()) {
       ApiException api = ApiException.from(who.cause());
       ctx.request().resume();
@@ -68,7 +68,7 @@ public final class WebSocketEndpoint {
       return;
     }
     ctx.request().toWebSocket()
-        .onSuccess(ws -> new WebSocketSession(ws, gameId, who.result(), hub, messages, schemas).open())
+        .onSuccess(ws -> new WebSocketSession(ws, gameId, who.result(), tokens, hub, messages, schemas).open())
         .onFailure(ctx::fail);
   }
 }
