@@ -34,7 +34,7 @@ case "${1:-}" in
     fi
     LUDO_HTTP_PORT=${LUDO_HTTP_PORT:-18080} LUDO_HTTP_HOST=127.0.0.1 LUDO_CLUSTER_PORT=${LUDO_CLUSTER_PORT:-5850} \
       LUDO_DATA_DIR=${LUDO_DATA_DIR:-$DIR/data} LUDO_NODE_ID=${LUDO_NODE_ID:-bench-1} \
-      LUDO_JWT_KEY=${LUDO_JWT_KEY:-bench-key-bench-key-bench-key-bench-key} \
+      LUDO_JWT_KEY=${LUDO_JWT_KEY:-$(head -c 48 /dev/urandom | base64 -w0)} \
       LUDO_RATE_LIMIT_COMMANDS_PER_S=${LUDO_RATE_LIMIT_COMMANDS_PER_S:-0} \
       LUDO_RATE_LIMIT_REQUESTS_PER_S=${LUDO_RATE_LIMIT_REQUESTS_PER_S:-0} \
       "$JAVA" -Xms2g -Xmx2g "$@" -jar "$JAR" node >"$DIR/node.log" 2>&1 &

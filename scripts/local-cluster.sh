@@ -99,10 +99,21 @@ status() {
 shared_env() {
   export LUDO_DB_URL=${LUDO_DB_URL:-postgresql://postgres:postgres@127.0.0.1:$DB_PORT/postgres}
   export LUDO_REDIS_URL=${LUDO_REDIS_URL:-redis://127.0.0.1:$REDIS_PORT}
-  export LUDO_JWT_KEY=${LUDO_JWT_KEY:-local-cluster-development-key-change-me}
+  export LUDO_JWT_KEY=${LUDO_JWT_KEY:-$(cluster_key)}
   # on loopback every client (the load generator, the cluster tests) is 127.0.0.1: no limits unless asked
   export LUDO_RATE_LIMIT_COMMANDS_PER_S=${LUDO_RATE_LIMIT_COMMANDS_PER_S:-0}
   export LUDO_RATE_LIMIT_REQUESTS_PER_S=${LUDO_RATE_LIMIT_REQUESTS_PER_S:-0}
+}
+
+# A key of this cluster's own, made on its first start and kept beside its pids (owner-only), so
+# nodes restarted later in the same cluster accept each other's tokens; never a literal default.
+cluster_key() {
+  local file="$DIR/jwt.key"
+  if [ ! -s "$file" ]; then
+    mkdir -p "$DIR"
+    (umask 077 && head -c 48 /dev/urandom | base64 -w0 > "$file")
+  fi
+  cat "$file"
 }
 
 case "${1:-}" in

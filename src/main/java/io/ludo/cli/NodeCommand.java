@@ -3,6 +3,7 @@ package io.ludo.cli;
 import io.ludo.server.Node;
 import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
+import io.ludo.server.config.InvalidConfigException;
 import io.ludo.server.infra.Clustering;
 import io.ludo.server.infra.EmbeddedServices;
 import io.ludo.server.infra.Metrics;
@@ -20,7 +21,16 @@ final class NodeCommand {
 
   static void run() throws Exception {
     EmbeddedServices services = new EmbeddedServices();
-    Config config = Node.resolve(Config.load(Path.of("conf/config.json"), System.getenv()), services);
+    Config config;
+    Config given = Config.load(Path.of("conf/config.json"), System.getenv());
+    try {
+      config = Node.resolve(given, services);
+    } catch (InvalidConfigException e) {
+      System.err.println("ludo-server: " + e.getMessage());
+      services.close();
+      System.exit(2);
+      return;
+    }
     Vertx vertx = config.bool(ConfigKey.CLUSTERED)
         ? Clustering.start(config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS)
         : Metrics.builder(Node.vertxOptions(config), config.string(ConfigKey.NODE_ID)).build();
@@ -34,6 +44,9 @@ final class NodeCommand {
       return;
     }
     LOG.info("node " + config.string(ConfigKey.NODE_ID) + " listening on port " + node.httpPort());
+    if (!given.isSet(ConfigKey.JWT_KEY)) {
+      node.warnIfClusteredWithOwnKey();
+    }
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

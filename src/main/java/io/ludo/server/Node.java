@@ -1,6 +1,9 @@
 package io.ludo.server;
 
+import io.ludo.server.auth.SeatTokens;
+import io.ludo.server.auth.StoredJwtKey;
 import io.ludo.server.config.Config;
+import io.ludo.server.config.InvalidConfigException;
 import io.ludo.server.config.ConfigKey;
 import io.ludo.server.fairness.SigningKeys;
 import io.ludo.server.infra.EmbeddedServices;
@@ -8,7 +11,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.logging.Logger;
 
@@ -38,11 +40,14 @@ public final class Node {
       c = c.with(ConfigKey.NODE_ID, "node-" + HexFormat.of().formatHex(b));
     }
     if (!c.isSet(ConfigKey.JWT_KEY)) {
-      byte[] key = new byte[32];
-      new SecureRandom().nextBytes(key);
-      c = c.with(ConfigKey.JWT_KEY, Base64.getEncoder().encodeToString(key));
-      LOG.warning("LUDO_JWT_KEY is not set: using a generated development key; seat tokens will not survive a restart"
-          + " nor work across nodes. Set LUDO_JWT_KEY in production.");
+      Path dataDir = Path.of(c.string(ConfigKey.DATA_DIR));
+      c = c.with(ConfigKey.JWT_KEY, StoredJwtKey.loadOrCreate(dataDir));
+      LOG.warning("LUDO_JWT_KEY is not set: seat tokens are signed with the key generated for this node and kept in "
+          + StoredJwtKey.file(dataDir) + "; other nodes will not accept them. Set LUDO_JWT_KEY for a cluster.");
+    }
+    String keyProblem = SeatTokens.keyProblem(c.string(ConfigKey.JWT_KEY));
+    if (keyProblem != null) {
+      throw new InvalidConfigException(ConfigKey.JWT_KEY.env() + " " + keyProblem);
     }
     if (!c.isSet(ConfigKey.DB_URL)) {
       c = c.with(ConfigKey.DB_URL, services.startPostgres(Path.of(c.string(ConfigKey.DATA_DIR)),
@@ -72,6 +77,20 @@ public final class Node {
     int loops = config.integer(ConfigKey.EVENT_LOOPS);
     return new io.vertx.core.VertxOptions()
         .setEventLoopPoolSize(loops > 0 ? loops : Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * A node running on a key generated for itself (no LUDO_JWT_KEY) that finds other nodes in its
+   * cluster says so loudly: a token it issues is refused by every other node, and theirs by it.
+   */
+  public void warnIfClusteredWithOwnKey() {
+    ClusterVerticle.list(vertx).onSuccess(list -> {
+      int nodes = list.getJsonArray("nodes").size();
+      if (nodes > 1) {
+        LOG.severe("this node joined a cluster of " + nodes + " nodes with a generated seat-token key: seat tokens"
+            + " will be refused by the other nodes. Give every node the same LUDO_JWT_KEY.");
+      }
+    });
   }
 
   /** Starts a node on {@code vertx} with a resolved configuration. */

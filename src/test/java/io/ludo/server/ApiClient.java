@@ -23,7 +23,15 @@ public final class ApiClient {
   }
 
   public Future<Reply> post(String uri, String token, Object body) {
+    return post(uri, token, body, null);
+  }
+
+  /** A POST with an {@code Idempotency-Key} (when not null). */
+  public Future<Reply> post(String uri, String token, Object body, String idempotencyKey) {
     var request = client.post(uri);
+    if (idempotencyKey != null) {
+      request.putHeader("Idempotency-Key", idempotencyKey);
+    }
     if (token != null) {
       request.putHeader("Authorization", "Bearer " + token);
     }

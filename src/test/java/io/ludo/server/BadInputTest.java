@@ -194,6 +194,7 @@ class BadInputTest {
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(TestNodes.JWT_KEY)));
     long past = System.currentTimeMillis() / 1000 - 3600;
     return same.generateToken(new JsonObject().put("sub", game.playerBySeat.get(0)).put("game_id", game.gameId)
-        .put("seat", 0).put("exp", past).put("iat", past - 60), new JWTOptions().setAlgorithm("HS256"));
+        .put("seat", 0).put("exp", past).put("iat", past - 60), new JWTOptions().setAlgorithm("HS256")
+        .setIssuer(io.ludo.server.auth.SeatTokens.ISSUER).setAudience(java.util.List.of(io.ludo.server.auth.SeatTokens.AUDIENCE)));
   }
 }

@@ -58,6 +58,9 @@ final class BridgeInbox {
       // one reply carries what a WebSocket gets as separate frames: the missed events (or a state)
       case "sync" -> messages.sync(gameId, c.getInteger("since_seq")).map(sync -> new JsonObject()
           .put("type", "ack").put("id", id).put("seq", sync.seq()).put("frames", new JsonArray(sync.frames().stream().<Object>map(JsonObject::new).toList())));
+      // every bridge message carries its token header, checked each time: there is none to replace
+      case "token" -> Future.succeededFuture(error(id, ErrorCode.INVALID_INPUT,
+          "on the bridge, send the renewed token in the token header of each message"));
       default -> messages.command(gameId, seat.playerId(), id, c).map(frame -> withStatus(frame));
     };
   }

@@ -21,6 +21,7 @@ public enum ErrorCode {
   PAYLOAD_TOO_LARGE(413, "Payload too large"),
   ILLEGAL_MOVE(422, "Illegal move"),
   VALIDATOR_REJECTED(422, "Validator rejected"),
+  IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
   RATE_LIMITED(429, "Rate limited"),
   UNAVAILABLE(503, "Unavailable"),
   VALIDATOR_UNAVAILABLE(503, "Validator unavailable");

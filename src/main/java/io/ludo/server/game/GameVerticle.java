@@ -65,12 +65,15 @@ public final class GameVerticle extends VerticleBase {
    * applied again. Kept as text, one object each instead of a tree of maps: a node holds 256 per
    * game, and as trees they were most of its live heap under load (long young GC pauses).
    */
-  private final Map<String, String> replies = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+  private final Map<String, Remembered> replies = new java.util.LinkedHashMap<>(16, 0.75f, false) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
       return size() > REMEMBERED_COMMANDS;
     }
   };
+  /** An accepted command's reply, encoded, and what the command asked for (null: recorded before fingerprints). */
+  private record Remembered(String fingerprint, String reply) {}
+
   private GameState state;
   /** The ownership epoch this verticle holds in Postgres; appends under an older one are refused. */
   private long epoch;
@@ -145,7 +148,7 @@ public final class GameVerticle extends VerticleBase {
     useSeed(spec.serverSeed());
     List<Sealed> recorded = record(null, creation);
     GameState created = fold(null, recorded);
-    return persist(null, created, recorded, null, null).onSuccess(v -> {
+    return persist(null, created, recorded, null, null, null).onSuccess(v -> {
       state = created;
       advance(recorded);
       remember(null, recorded);
@@ -200,7 +203,9 @@ public final class GameVerticle extends VerticleBase {
       default -> {
         GameCommand command = parse(body);
         String type = command == null ? "invalid" : body.getString("type");
-        enqueue(() -> decideAndApply(body.getString("command_id"), command).onSuccess(reply -> {
+        String commandId = body.getString("command_id");
+        String fingerprint = commandId == null ? null : CommandFingerprint.of(body);
+        enqueue(() -> decideAndApply(commandId, fingerprint, command).onSuccess(reply -> {
           stats.command(type, reply.containsKey("error") ? reply.getJsonObject("error").getString("code") : "accepted");
           message.reply(reply);
         }));
@@ -217,7 +222,7 @@ public final class GameVerticle extends VerticleBase {
     sockets.merge(playerId, delta, Integer::sum);
     sockets.values().removeIf(n -> n <= 0);
     if (delta > 0 && state.player(playerId).map(Player::away).orElse(false)) {
-      enqueue(() -> decideAndApply(null, new GameCommand.Return(playerId)));
+      enqueue(() -> decideAndApply(null, null, new GameCommand.Return(playerId)));
     }
   }
 
@@ -244,10 +249,12 @@ public final class GameVerticle extends VerticleBase {
   }
 
   /** Decides a command, makes its events durable, applies them; answers the reply (an error reply on failure). */
-  private Future<JsonObject> decideAndApply(String commandId, GameCommand command) {
-    String answered = commandId == null ? null : replies.get(commandId);
+  private Future<JsonObject> decideAndApply(String commandId, String fingerprint, GameCommand command) {
+    Remembered answered = commandId == null ? null : replies.get(commandId);
     if (answered != null) {
-      return Future.succeededFuture(new JsonObject(answered));
+      return Future.succeededFuture(answered.fingerprint() == null || answered.fingerprint().equals(fingerprint)
+          ? new JsonObject(answered.reply())
+          : error(ErrorCode.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was used for another request"));
     }
     if (command == null) {
       return Future.succeededFuture(error(ErrorCode.INVALID_INPUT, "malformed command"));
@@ -256,7 +263,7 @@ public final class GameVerticle extends VerticleBase {
       case Outcome.Refused refused -> Future.succeededFuture(
           error(ErrorCode.of(refused.error()), refused.error().name().toLowerCase().replace('_', ' ')));
       case Outcome.Accepted accepted -> vetted(command).compose(verdict -> switch (verdict) {
-        case APPLY -> apply(commandId, command, accepted);
+        case APPLY -> apply(commandId, fingerprint, command, accepted);
         case REJECTED -> Future.succeededFuture(
             error(ErrorCode.VALIDATOR_REJECTED, "the move validator refused this move"));
         case UNAVAILABLE -> Future.succeededFuture(
@@ -278,12 +285,12 @@ public final class GameVerticle extends VerticleBase {
   }
 
   /** Stores the events of an accepted command; only once they are durable, applies and publishes them. */
-  private Future<JsonObject> apply(String commandId, GameCommand command, Outcome.Accepted accepted) {
+  private Future<JsonObject> apply(String commandId, String fingerprint, GameCommand command, Outcome.Accepted accepted) {
     GameState before = state;
     List<Sealed> recorded = record(before, accepted.events());
     GameState after = fold(before, recorded);
     JsonObject reply = reply(command, accepted.events(), after);
-    return persist(before, after, recorded, commandId, reply).transform(ar -> {
+    return persist(before, after, recorded, commandId, fingerprint, reply).transform(ar -> {
       if (ar.failed() && Ownership.isFenced(ar.cause())) {
         fencedOut();
         return Future.succeededFuture(error(ErrorCode.UNAVAILABLE, "the game moved to another node; retry"));
@@ -295,7 +302,7 @@ public final class GameVerticle extends VerticleBase {
       state = after;
       advance(recorded);
       if (commandId != null) {
-        replies.put(commandId, reply.encode());
+        replies.put(commandId, new Remembered(fingerprint, reply.encode()));
       }
       publish(before, recorded);
       afterChange();
@@ -386,7 +393,7 @@ public final class GameVerticle extends VerticleBase {
   }
 
   private Future<Void> persist(GameState before, GameState after, List<Sealed> events, String commandId,
-      JsonObject reply) {
+      String fingerprint, JsonObject reply) {
     JsonArray json = new JsonArray();
     events.forEach(r -> json.add(r.json()));
     JsonObject append = new JsonObject()
@@ -398,6 +405,7 @@ public final class GameVerticle extends VerticleBase {
         .put("status", after.status().name())
         .put("events", json)
         .put("command_id", commandId)
+        .put("fingerprint", fingerprint)
         .put("reply", reply);
     if (before == null && serverSeed != null) {
       append.put("server_seed", HexFormat.of().formatHex(serverSeed));
@@ -414,10 +422,12 @@ public final class GameVerticle extends VerticleBase {
             new JsonObject().put("game_id", spec.gameId()).put("limit", REMEMBERED_COMMANDS))
         .map(answer -> {
           // newest first from the database: remember them oldest first, so the oldest go first
-          var newestFirst = new ArrayList<Map.Entry<String, Object>>();
-          answer.body().getJsonObject("replies").forEach(newestFirst::add);
-          java.util.Collections.reverse(newestFirst);
-          newestFirst.forEach(e -> replies.put(e.getKey(), ((JsonObject) e.getValue()).encode()));
+          JsonArray newestFirst = answer.body().getJsonArray("commands");
+          for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            JsonObject c = newestFirst.getJsonObject(i);
+            replies.put(c.getString("command_id"),
+                new Remembered(c.getString("fingerprint"), c.getJsonObject("reply").encode()));
+          }
           return null;
         });
   }
@@ -527,7 +537,7 @@ public final class GameVerticle extends VerticleBase {
     cancelAutomation();
     autopilot.plan(state, lastEventAt, clock.millis()).ifPresent(plan ->
         automationTimer = vertx.setTimer(plan.inMs(), id -> enqueue(() -> autopilot.command(state, plan)
-            .map(command -> decideAndApply(null, command))
+            .map(command -> decideAndApply(null, null, command))
             .orElseGet(() -> Future.succeededFuture(new JsonObject())))));
   }
 

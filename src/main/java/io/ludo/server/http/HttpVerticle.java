@@ -126,6 +126,7 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/games/:gameId/leave").handler(api::leave);
     router.post("/games/:gameId/roll").handler(api::roll);
     router.post("/games/:gameId/move").handler(api::move);
+    router.post("/games/:gameId/token").handler(api::renewToken);
     router.get("/games/:gameId").handler(api::view);
     router.get("/games/:gameId/events").handler(api::events);
     router.get("/games/:gameId/replay").handler(api::replay);

@@ -33,6 +33,11 @@ final class RestApi {
   private static final SecureRandom IDS = new SecureRandom();
   private static final int MAX_EVENTS_PAGE = 10_000;
   private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_\\-:.]{1,64}");
+  /**
+   * A join needs no token, so its key is what a resend proves itself with: one short enough to
+   * guess would hand the seat it first took to whoever guessed it.
+   */
+  static final int MIN_JOIN_KEY_LENGTH = 16;
 
   private final GameRouter games;
   private final SeatTokens tokens;
@@ -81,7 +86,7 @@ final class RestApi {
       }
       JsonObject command = new JsonObject().put("type", "join").put("player_id", "p_" + newId())
           .put("player_name", name).put("client_seed", body.getString("client_seed"));
-      return idempotent(ctx, "join", command).compose(c -> games.send(gameId, c)).map(this::withToken);
+      return joinKey(ctx).compose(v -> idempotent(ctx, command)).compose(c -> games.send(gameId, c)).map(this::withToken);
     }));
   }
 
@@ -109,7 +114,7 @@ final class RestApi {
           String named = Optional.ofNullable(ctx.queryParams().get("player_id")).orElse(body.getString("player_id"));
           return sameSeat(seat, named);
         })
-        .compose(v -> idempotent(ctx, seat.playerId(), new JsonObject().put("type", type).put("player_id", seat.playerId())))
+        .compose(v -> idempotent(ctx, new JsonObject().put("type", type).put("player_id", seat.playerId())))
         .compose(command -> games.send(gameId, command))));
   }
 
@@ -117,10 +122,25 @@ final class RestApi {
     String gameId = ctx.pathParam("gameId");
     reply(ctx, 200, schemas.query(ctx).compose(q -> seat(ctx, gameId)).compose(seat -> schemas.body(ctx, Schemas.MOVE)
         .compose(body -> sameSeat(seat, body.getString("player_id")).map(v -> body))
-        .compose(body -> idempotent(ctx, seat.playerId(), new JsonObject().put("type", "move")
+        .compose(body -> idempotent(ctx, new JsonObject().put("type", "move")
             .put("player_id", seat.playerId())
             .put("token_index", body.getInteger("token_index")).put("dice_value", body.getInteger("dice_value"))))
         .compose(command -> games.send(gameId, command))));
+  }
+
+  /**
+   * A fresh token for the bearer's seat, while the current one is still valid: a client renews
+   * before its token runs out (an open WebSocket then takes it with a {@code token} frame).
+   */
+  void renewToken(RoutingContext ctx) {
+    String gameId = ctx.pathParam("gameId");
+    reply(ctx, 200, schemas.query(ctx).compose(q -> seat(ctx, gameId)).compose(seat -> schemas.body(ctx, Schemas.EMPTY)
+        .map(body -> new JsonObject()
+            .put("game_id", seat.gameId())
+            .put("player_id", seat.playerId())
+            .put("seat", seat.seat())
+            .put("token", tokens.renew(seat))
+            .put("expires_at", (System.currentTimeMillis() / 1000 + tokens.ttlSeconds()) * 1000))));
   }
 
   void view(RoutingContext ctx) {
@@ -200,10 +220,11 @@ final class RestApi {
   // ---------------------------------------------------------------- edges
 
   /**
-   * A client's {@code Idempotency-Key} names the command (within its seat): a command resent
-   * with the same key is answered with the first reply, never applied twice.
+   * A client's {@code Idempotency-Key} names the command within its game: a command resent with
+   * the same key is answered with the first reply, never applied twice; the same key with another
+   * request (another route, seat, name or argument) is refused by the owner, IDEMPOTENCY_KEY_REUSED.
    */
-  private static Future<JsonObject> idempotent(RoutingContext ctx, String scope, JsonObject command) {
+  private static Future<JsonObject> idempotent(RoutingContext ctx, JsonObject command) {
     String key = ctx.request().getHeader("Idempotency-Key");
     if (key == null) {
       return Future.succeededFuture(command);
@@ -211,7 +232,15 @@ final class RestApi {
     if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
       return invalid("Idempotency-Key must be 1 to 64 characters of A-Z a-z 0-9 _ - : .");
     }
-    return Future.succeededFuture(command.put("command_id", scope + "/" + key));
+    return Future.succeededFuture(command.put("command_id", "key/" + key));
+  }
+
+  private static Future<Void> joinKey(RoutingContext ctx) {
+    String key = ctx.request().getHeader("Idempotency-Key");
+    return key == null || key.length() >= MIN_JOIN_KEY_LENGTH
+        ? Future.succeededFuture()
+        : invalid("a join's Idempotency-Key must be at least " + MIN_JOIN_KEY_LENGTH
+            + " characters (a UUID, say): it is the only proof a resent join carries");
   }
 
   private Future<Void> requireGame(String gameId) {

@@ -8,17 +8,18 @@ import java.util.HexFormat;
 /**
  * One game's events to make durable together: {@code expectedSeq} is the game's last seq before
  * them (0 for a new game), {@code status} the game's status after them, {@code epoch} the
- * ownership epoch the writing node holds; {@code commandId} and {@code reply}, when present, record
- * the command that caused them and its answer; {@code serverSeed}, for a new game, its secret dice seed.
+ * ownership epoch the writing node holds; {@code commandId}, {@code fingerprint} and {@code reply}, when
+ * present, record the command that caused them, what it asked for and its answer; {@code serverSeed}, for a new game, its secret dice seed.
  */
 record Append(String gameId, String roomName, String node, long epoch, int expectedSeq, String status,
-    JsonArray events, String commandId, JsonObject reply, byte[] serverSeed, Promise<Void> done) {
+    JsonArray events, String commandId, String fingerprint, JsonObject reply, byte[] serverSeed, Promise<Void> done) {
 
   static Append of(JsonObject message, Promise<Void> done) {
     String seed = message.getString("server_seed");
     return new Append(message.getString("game_id"), message.getString("room_name"), message.getString("node"),
         message.getLong("epoch"), message.getInteger("expected_seq"), message.getString("status"),
-        message.getJsonArray("events"), message.getString("command_id"), message.getJsonObject("reply"),
+        message.getJsonArray("events"), message.getString("command_id"), message.getString("fingerprint"),
+        message.getJsonObject("reply"),
         seed == null ? null : HexFormat.of().parseHex(seed), done);
   }
 

@@ -146,7 +146,7 @@ final class GroupCommit {
       }
       heads.add(Tuple.of(a.gameId(), a.lastSeq(), a.status(), a.expectedSeq(), a.epoch()));
       if (a.commandId() != null) {
-        commands.add(Tuple.of(a.gameId(), a.commandId(), a.lastSeq(), a.reply()));
+        commands.add(Tuple.of(a.gameId(), a.commandId(), a.lastSeq(), a.reply(), a.fingerprint()));
       }
     }
     Future<?> games = newGames.isEmpty()

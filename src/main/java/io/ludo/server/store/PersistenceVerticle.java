@@ -116,7 +116,6 @@ public final class PersistenceVerticle extends VerticleBase {
         .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
   }
 
-  /** {@code {"replies":{command_id: reply, …}}} for a game's latest accepted commands. */
   /** {@code {"live":[node ids],"limit"}} → {@code {"game_ids":[…]}}: see {@link Sql#ORPHANS_TO_DRIVE}. */
   private void orphans(Message<JsonObject> message) {
     JsonObject q = message.body();
@@ -130,15 +129,17 @@ public final class PersistenceVerticle extends VerticleBase {
         .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
   }
 
+  /** {@code {"commands":[{"command_id","fingerprint","reply"}, …]}}, a game's latest accepted commands, newest first. */
   private void recentCommands(Message<JsonObject> message) {
     JsonObject q = message.body();
     pool.preparedQuery(Sql.RECENT_COMMANDS).execute(Tuple.of(q.getString("game_id"), q.getInteger("limit")))
         .onSuccess(rows -> {
-          JsonObject replies = new JsonObject();
+          JsonArray commands = new JsonArray();
           for (Row r : rows) {
-            replies.put(r.getString(0), r.getJsonObject(1));
+            commands.add(new JsonObject().put("command_id", r.getString(0)).put("reply", r.getJsonObject(1))
+                .put("fingerprint", r.getString(2)));
           }
-          message.reply(new JsonObject().put("replies", replies));
+          message.reply(new JsonObject().put("commands", commands));
         })
         .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
   }

@@ -8,7 +8,7 @@ public final class Sql {
 
   /** Migration files under {@code db/migration/}, applied in this order, each once. */
   public static final List<String> MIGRATIONS = List.of("V1__games_and_events.sql", "V2__game_owners.sql", "V3__game_commands.sql",
-      "V4__game_secrets.sql");
+      "V4__game_secrets.sql", "V5__command_fingerprints.sql");
 
   public static final String CREATE_MIGRATIONS_TABLE = """
       CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -52,11 +52,11 @@ public final class Sql {
       "SELECT payload FROM game_events WHERE game_id = $1 AND seq >= $2 ORDER BY seq LIMIT $3";
 
   public static final String INSERT_COMMAND =
-      "INSERT INTO game_commands (game_id, command_id, seq, reply) VALUES ($1, $2, $3, $4)";
+      "INSERT INTO game_commands (game_id, command_id, seq, reply, fingerprint) VALUES ($1, $2, $3, $4, $5)";
 
   /** The latest accepted commands of a game, for a new owner to answer their resends. */
   public static final String RECENT_COMMANDS =
-      "SELECT command_id, reply FROM game_commands WHERE game_id = $1 ORDER BY seq DESC LIMIT $2";
+      "SELECT command_id, reply, fingerprint FROM game_commands WHERE game_id = $1 ORDER BY seq DESC LIMIT $2";
 
   /**
    * Finished games after a point (their {@code updated_at} as text, minus a slack in seconds,

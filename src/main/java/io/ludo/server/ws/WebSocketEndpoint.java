@@ -36,12 +36,12 @@ public final class WebSocketEndpoint {
         .compose(c -> c.playerId().equals(playerId)
             ? Future.succeededFuture(c)
             : Future.failedFuture(new ApiException(ErrorCode.FORBIDDEN, "the token is for another seat")));
-    upgrade(ctx, gameId, seat.map(SeatClaims::playerId));
+    upgrade(ctx, gameId, seat);
   }
 
   public void spectator(RoutingContext ctx) {
     String gameId = ctx.pathParam("gameId");
-    Future<String> who = wellFormed(ctx, gameId).compose(q -> q.containsKey("spectate")
+    Future<SeatClaims> who = wellFormed(ctx, gameId).compose(q -> q.containsKey("spectate")
         ? Future.succeededFuture(null)
         : Future.failedFuture(new ApiException(ErrorCode.UNAUTHORIZED, "a seat token or ?spectate is required")));
     upgrade(ctx, gameId, who);
@@ -61,7 +61,7 @@ public final class WebSocketEndpoint {
    * now): an upgrade deferred behind I/O can lose its connection. Whether the game exists is told
    * after the upgrade, by an error frame and close code 4404.
    */
-  private void upgrade(RoutingContext ctx, String gameId, Future<String> who) {
+  private void upgrade(RoutingContext ctx, String gameId, Future<SeatClaims> who) {
     if (who.isComplete()) {
       decide(ctx, gameId, who);
     } else {
@@ -70,7 +70,7 @@ public final class WebSocketEndpoint {
     }
   }
 
-  private void decide(RoutingContext ctx, String gameId, Future<String> who) {
+  private void decide(RoutingContext ctx, String gameId, Future<SeatClaims> who) {
     if (who.failed()) {
       ApiException api = ApiException.from(who.cause());
       ctx.request().resume();
@@ -79,7 +79,7 @@ public final class WebSocketEndpoint {
       return;
     }
     ctx.request().toWebSocket()
-        .onSuccess(ws -> new WebSocketSession(ws, gameId, who.result(), hub, messages, schemas,
+        .onSuccess(ws -> new WebSocketSession(ws, gameId, who.result(), tokens, hub, messages, schemas,
             messages.client(ctx.request().remoteAddress().hostAddress(), ctx.request().getHeader("X-Forwarded-For"))).open())
         .onFailure(ctx::fail);
   }

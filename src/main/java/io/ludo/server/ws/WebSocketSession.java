@@ -5,6 +5,8 @@ import io.ludo.game.GameState;
 import io.ludo.game.Recorded;
 import io.ludo.json.GameEventJson;
 import io.ludo.json.GameViewJson;
+import io.ludo.server.auth.SeatClaims;
+import io.ludo.server.auth.SeatTokens;
 import io.ludo.server.errors.ApiException;
 import io.ludo.server.errors.ErrorCode;
 import io.ludo.server.errors.Problems;
@@ -34,6 +36,9 @@ final class WebSocketSession {
   private final ServerWebSocket ws;
   private final String gameId;
   private final String playerId;
+  /** The seat's token as last presented (null: a spectator): each command is refused once it ran out. */
+  private SeatClaims seat;
+  private final SeatTokens tokens;
   private final SocketHub hub;
   private final ClientMessages messages;
   private final Schemas schemas;
@@ -48,11 +53,13 @@ final class WebSocketSession {
   private int pending;
   private int refusedInARow;
 
-  WebSocketSession(ServerWebSocket ws, String gameId, String playerId, SocketHub hub,
+  WebSocketSession(ServerWebSocket ws, String gameId, SeatClaims seat, SeatTokens tokens, SocketHub hub,
       ClientMessages messages, Schemas schemas, String clientAddress) {
     this.ws = ws;
     this.gameId = gameId;
-    this.playerId = playerId;
+    this.seat = seat;
+    this.playerId = seat == null ? null : seat.playerId();
+    this.tokens = tokens;
     this.hub = hub;
     this.messages = messages;
     this.schemas = schemas;
@@ -173,11 +180,16 @@ final class WebSocketSession {
     switch (type) {
       case "ping" -> ws.writeTextMessage(new JsonObject().put("type", "pong").put("id", id).encode());
       case "sync" -> sync(id, message.getInteger("since_seq"));
+      case "token" -> renew(id, message.getString("token"));
       default -> command(id, type, message);
     }
   }
 
   private void command(Object id, String type, JsonObject message) {
+    if (seat != null && seat.expiredAt(System.currentTimeMillis())) {
+      sendError(id, ErrorCode.UNAUTHORIZED, "the seat token expired; renew it (POST /games/{id}/token) and send {\"type\":\"token\"}");
+      return;
+    }
     messages.command(gameId, playerId, id, message).onSuccess(frame -> ws.writeTextMessage(frame.encode()));
   }
 
@@ -186,6 +198,26 @@ final class WebSocketSession {
       sync.frames().forEach(ws::writeTextMessage);
       ack(id, sync.seq());
     }).onFailure(e -> sendError(id, ErrorCode.UNAVAILABLE, e.getMessage()));
+  }
+
+  /** A renewed token for this socket's own seat replaces the one it opened with. */
+  private void renew(Object id, String token) {
+    if (seat == null) {
+      sendError(id, ErrorCode.FORBIDDEN, "spectators have no seat token");
+      return;
+    }
+    tokens.verifyFor(token, gameId).onComplete(ar -> {
+      if (ar.failed()) {
+        ApiException api = ApiException.from(ar.cause());
+        sendError(id, api.code(), api.getMessage());
+      } else if (!ar.result().sameSeat(seat)) {
+        sendError(id, ErrorCode.FORBIDDEN, "the token is for another seat");
+      } else {
+        seat = ar.result();
+        ws.writeTextMessage(new JsonObject().put("type", "ack").put("id", id)
+            .put("expires_at", seat.expiresAt() * 1000).encode());
+      }
+    });
   }
 
   private void ack(Object id, int seq) {
