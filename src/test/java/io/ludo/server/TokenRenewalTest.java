@@ -71,6 +71,30 @@ class TokenRenewalTest {
   }
 
   @Test
+  void aBridgeCommandAfterItsTokenRanOutIsRefused401AndARenewedTokenActs(Vertx vertx, VertxTestContext test) {
+    TestNodes.start(vertx, Map.of(ConfigKey.JWT_TTL_S, SHORT_TTL_S)).compose(node -> {
+      ApiClient api = new ApiClient(vertx, node.httpPort());
+      return RestGame.open(api).compose(game -> BridgeClient.connect(vertx, node.httpPort()).compose(bridge -> {
+        String token = game.tokenBySeat.get(0);
+        String commands = io.ludo.server.bus.Addresses.gameCommands(game.gameId);
+        JsonObject roll = new JsonObject().put("type", "roll");
+        String fresh = new SeatTokens(vertx, TestNodes.JWT_KEY, 3600).issue(game.gameId, game.playerBySeat.get(0), 0);
+        return after(vertx, expiryMs(token))
+            .compose(v -> bridge.send(commands, roll, token))
+            .compose(refused -> bridge.send(commands, roll, fresh).map(rolled -> {
+              test.verify(() -> {
+                JsonObject error = refused.getJsonObject("body");
+                assertEquals("UNAUTHORIZED", error.getString("code"), refused.encode());
+                assertEquals(401, error.getInteger("status"));
+                assertEquals("ack", rolled.getJsonObject("body").getString("type"), rolled.encode());
+              });
+              return null;
+            }));
+      }));
+    }).onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
   void aValidTokenIsRenewedForTheSameSeatAndAnotherGamesTokenIsRefused(Vertx vertx, VertxTestContext test) {
     TestNodes.start(vertx).compose(node -> {
       ApiClient api = new ApiClient(vertx, node.httpPort());
