@@ -1,6 +1,7 @@
 package io.ludo.server.game;
 
 import io.ludo.server.bus.Addresses;
+import io.ludo.server.bus.Deadlines;
 import io.ludo.server.errors.ApiException;
 import io.ludo.server.errors.ErrorCode;
 import io.vertx.core.Future;
@@ -68,7 +69,7 @@ public final class GameRouter {
    * makes the resend harmless.
    */
   private Future<JsonObject> send(String gameId, JsonObject command, int loadsLeft, long deadline) {
-    return request(gameId, command).recover(e -> {
+    return request(gameId, command, deadline).recover(e -> {
       boolean timeLeft = System.nanoTime() < deadline;
       // a closing socket is no reason to bring a room back: its next owner re-counts the open ones
       boolean worthLoading = !("presence".equals(command.getString("type")) && command.getInteger("delta", 0) < 0);
@@ -98,8 +99,11 @@ public final class GameRouter {
         .recover(e -> Future.failedFuture(translate(e)));
   }
 
-  private Future<JsonObject> request(String gameId, JsonObject command) {
-    return vertx.eventBus().<JsonObject>request(Addresses.gameCommands(gameId), command, delivery).map(m -> m.body());
+  /** One attempt, telling the owner how long this edge will wait in all: it decides nothing after that. */
+  private Future<JsonObject> request(String gameId, JsonObject command, long deadline) {
+    long budgetMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    return vertx.eventBus().<JsonObject>request(Addresses.gameCommands(gameId), command,
+        Deadlines.withBudget(delivery, budgetMs)).map(m -> m.body());
   }
 
   private Future<JsonObject> directory(JsonObject request) {

@@ -18,6 +18,7 @@ import io.ludo.json.GameViewJson;
 import io.ludo.rules.RuleEvent.GameFinished;
 import io.ludo.server.NodeStats;
 import io.ludo.server.bus.Addresses;
+import io.ludo.server.bus.Deadlines;
 import io.ludo.server.errors.ErrorCode;
 import io.ludo.server.validator.MoveValidator;
 import io.vertx.core.Future;
@@ -47,6 +48,8 @@ public final class GameVerticle extends VerticleBase {
   public static final String PRESENCE_REQUEST = "presence_request";
   /** How many accepted commands' replies are kept to answer resends. */
   static final int REMEMBERED_COMMANDS = 256;
+  /** A safety net only: past it (a database gone for this long) the outcome is read back from the log. */
+  private static final long APPEND_OUTCOME_TIMEOUT_MS = 60_000;
   private final GameSpec spec;
   /** The dice of a game under its server seed (null for a game recorded before fair dice). */
   private final Function<byte[], Dice> diceFactory;
@@ -148,7 +151,7 @@ public final class GameVerticle extends VerticleBase {
     useSeed(spec.serverSeed());
     List<Sealed> recorded = record(null, creation);
     GameState created = fold(null, recorded);
-    return persist(null, created, recorded, null, null, null).onSuccess(v -> {
+    return persist(null, created, recorded, null, null, null, Deadlines.NONE).onSuccess(v -> {
       state = created;
       advance(recorded);
       remember(null, recorded);
@@ -205,7 +208,8 @@ public final class GameVerticle extends VerticleBase {
         String type = command == null ? "invalid" : body.getString("type");
         String commandId = body.getString("command_id");
         String fingerprint = commandId == null ? null : CommandFingerprint.of(body);
-        enqueue(() -> decideAndApply(commandId, fingerprint, command).onSuccess(reply -> {
+        long deadline = Deadlines.ownerDeadline(message);
+        enqueue(() -> decideAndApply(commandId, fingerprint, command, deadline).onSuccess(reply -> {
           stats.command(type, reply.containsKey("error") ? reply.getJsonObject("error").getString("code") : "accepted");
           message.reply(reply);
         }));
@@ -222,7 +226,7 @@ public final class GameVerticle extends VerticleBase {
     sockets.merge(playerId, delta, Integer::sum);
     sockets.values().removeIf(n -> n <= 0);
     if (delta > 0 && state.player(playerId).map(Player::away).orElse(false)) {
-      enqueue(() -> decideAndApply(null, null, new GameCommand.Return(playerId)));
+      enqueue(() -> decideAndApply(null, null, new GameCommand.Return(playerId), Deadlines.NONE));
     }
   }
 
@@ -249,7 +253,7 @@ public final class GameVerticle extends VerticleBase {
   }
 
   /** Decides a command, makes its events durable, applies them; answers the reply (an error reply on failure). */
-  private Future<JsonObject> decideAndApply(String commandId, String fingerprint, GameCommand command) {
+  private Future<JsonObject> decideAndApply(String commandId, String fingerprint, GameCommand command, long deadline) {
     Remembered answered = commandId == null ? null : replies.get(commandId);
     if (answered != null) {
       return Future.succeededFuture(answered.fingerprint() == null || answered.fingerprint().equals(fingerprint)
@@ -259,11 +263,15 @@ public final class GameVerticle extends VerticleBase {
     if (command == null) {
       return Future.succeededFuture(error(ErrorCode.INVALID_INPUT, "malformed command"));
     }
+    if (Deadlines.passed(deadline)) {
+      // its edge has answered 503 by now ("not applied"): deciding it now would make that untrue
+      return Future.succeededFuture(error(ErrorCode.UNAVAILABLE, "the command waited too long for its turn; resend it"));
+    }
     return switch (Game.decide(state, command, dice)) {
       case Outcome.Refused refused -> Future.succeededFuture(
           error(ErrorCode.of(refused.error()), refused.error().name().toLowerCase().replace('_', ' ')));
       case Outcome.Accepted accepted -> vetted(command).compose(verdict -> switch (verdict) {
-        case APPLY -> apply(commandId, fingerprint, command, accepted);
+        case APPLY -> apply(commandId, fingerprint, command, accepted, deadline);
         case REJECTED -> Future.succeededFuture(
             error(ErrorCode.VALIDATOR_REJECTED, "the move validator refused this move"));
         case UNAVAILABLE -> Future.succeededFuture(
@@ -285,18 +293,20 @@ public final class GameVerticle extends VerticleBase {
   }
 
   /** Stores the events of an accepted command; only once they are durable, applies and publishes them. */
-  private Future<JsonObject> apply(String commandId, String fingerprint, GameCommand command, Outcome.Accepted accepted) {
+  private Future<JsonObject> apply(String commandId, String fingerprint, GameCommand command, Outcome.Accepted accepted,
+      long deadline) {
     GameState before = state;
     List<Sealed> recorded = record(before, accepted.events());
     GameState after = fold(before, recorded);
     JsonObject reply = reply(command, accepted.events(), after);
-    return persist(before, after, recorded, commandId, fingerprint, reply).transform(ar -> {
+    return persist(before, after, recorded, commandId, fingerprint, reply, deadline).transform(ar -> {
       if (ar.failed() && Ownership.isFenced(ar.cause())) {
         fencedOut();
         return Future.succeededFuture(error(ErrorCode.UNAVAILABLE, "the game moved to another node; retry"));
       }
       if (ar.failed()) {
-        mustReconcile = true;
+        // never sent: certainly not stored; any other failure leaves the outcome to be read back
+        mustReconcile = !isNotSent(ar.cause());
         return Future.succeededFuture(error(ErrorCode.UNAVAILABLE, "the move could not be stored; retry"));
       }
       state = after;
@@ -331,9 +341,16 @@ public final class GameVerticle extends VerticleBase {
         publish(before, events);
         afterChange();
       }
-      mustReconcile = false;
-      return null;
-    });
+      return events;
+    })
+        // a late commit's reply too: its resend is answered with it, not decided again
+        .compose(events -> events.isEmpty() ? Future.succeededFuture() : rememberRecentCommands())
+        .onSuccess(v -> mustReconcile = false);
+  }
+
+  private static boolean isNotSent(Throwable failure) {
+    return failure instanceof io.vertx.core.eventbus.ReplyException r
+        && io.ludo.server.store.PersistenceVerticle.NOT_SENT.equals(r.getMessage());
   }
 
   // ---------------------------------------------------------------- events
@@ -393,7 +410,7 @@ public final class GameVerticle extends VerticleBase {
   }
 
   private Future<Void> persist(GameState before, GameState after, List<Sealed> events, String commandId,
-      String fingerprint, JsonObject reply) {
+      String fingerprint, JsonObject reply, long deadline) {
     JsonArray json = new JsonArray();
     events.forEach(r -> json.add(r.json()));
     JsonObject append = new JsonObject()
@@ -406,12 +423,15 @@ public final class GameVerticle extends VerticleBase {
         .put("events", json)
         .put("command_id", commandId)
         .put("fingerprint", fingerprint)
-        .put("reply", reply);
+        .put("reply", reply)
+        .put("budget_ms", Deadlines.storeBudgetMs(deadline, appendTimeoutMs));
     if (before == null && serverSeed != null) {
       append.put("server_seed", HexFormat.of().formatHex(serverSeed));
     }
     return vertx.eventBus()
-        .request(Addresses.PERSIST_APPEND, append, new DeliveryOptions().setSendTimeout(appendTimeoutMs))
+        // the answer is awaited whatever it takes: persistence never sends an append past its budget,
+        // and one already sent commits or fails for sure; deciding meanwhile would be on a guess
+        .request(Addresses.PERSIST_APPEND, append, new DeliveryOptions().setSendTimeout(APPEND_OUTCOME_TIMEOUT_MS))
         .mapEmpty();
   }
 
@@ -537,7 +557,7 @@ public final class GameVerticle extends VerticleBase {
     cancelAutomation();
     autopilot.plan(state, lastEventAt, clock.millis()).ifPresent(plan ->
         automationTimer = vertx.setTimer(plan.inMs(), id -> enqueue(() -> autopilot.command(state, plan)
-            .map(command -> decideAndApply(null, null, command))
+            .map(command -> decideAndApply(null, null, command, Deadlines.NONE))
             .orElseGet(() -> Future.succeededFuture(new JsonObject())))));
   }
 

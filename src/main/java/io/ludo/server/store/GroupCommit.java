@@ -67,7 +67,12 @@ final class GroupCommit {
   private void writeNext() {
     List<Append> batch = new ArrayList<>();
     while (!pending.isEmpty() && batch.size() < batchMax) {
-      batch.add(pending.poll());
+      Append next = pending.poll();
+      if (next.expired()) {
+        notSent(next);
+      } else {
+        batch.add(next);
+      }
     }
     if (batch.isEmpty()) {
       if (writing == 0) {
@@ -78,11 +83,11 @@ final class GroupCommit {
     }
     writing++;
     long started = System.nanoTime();
-    pool.withTransaction(conn -> write(conn, batch))
+    pool.withTransaction(conn -> write(conn, stillAwaited(batch)))
         .transform(ar -> {
           if (ar.succeeded()) {
             listener.committed(batch.size(), events(batch), System.nanoTime() - started);
-            batch.forEach(a -> a.done().complete());
+            batch.forEach(a -> a.done().tryComplete());
             return Future.<Void>succeededFuture();
           }
           return batch.size() == 1 ? fail(batch.get(0), ar.cause()) : oneByOne(batch);
@@ -96,8 +101,9 @@ final class GroupCommit {
   private Future<Void> oneByOne(List<Append> batch) {
     Future<Void> chain = Future.succeededFuture();
     for (Append a : batch) {
-      chain = chain.transform(ignored -> pool.withTransaction(conn -> write(conn, List.of(a)))
-          .transform(ar -> ar.succeeded() ? complete(a) : fail(a, ar.cause())));
+      chain = chain.transform(ignored -> a.expired() ? notSent(a)
+          : pool.withTransaction(conn -> write(conn, stillAwaited(List.of(a))))
+              .transform(ar -> ar.succeeded() ? complete(a) : fail(a, ar.cause())));
     }
     return chain;
   }
@@ -112,13 +118,35 @@ final class GroupCommit {
 
   private Future<Void> complete(Append a) {
     listener.committed(1, a.events().size(), 0);
-    a.done().complete();
+    a.done().tryComplete();
     return Future.succeededFuture();
   }
 
   private static Future<Void> fail(Append a, Throwable cause) {
-    a.done().fail(cause);
+    a.done().tryFail(cause);
     return Future.succeededFuture();
+  }
+
+  /** Definitely not written: its owner has given up on it, so it must never commit later. */
+  private static Future<Void> notSent(Append a) {
+    a.done().tryFail(new NotSentException());
+    return Future.succeededFuture();
+  }
+
+  /**
+   * The appends of {@code batch} still awaited once a connection is had (the wait for one can
+   * outlast an owner's patience): the others are answered {@link NotSentException} and left out.
+   */
+  private static List<Append> stillAwaited(List<Append> batch) {
+    List<Append> live = new ArrayList<>(batch.size());
+    for (Append a : batch) {
+      if (a.expired()) {
+        notSent(a);
+      } else {
+        live.add(a);
+      }
+    }
+    return live;
   }
 
   /**
@@ -128,6 +156,9 @@ final class GroupCommit {
    * fail too, and the transaction rolls back whole.
    */
   private static Future<Void> write(SqlConnection conn, List<Append> batch) {
+    if (batch.isEmpty()) {
+      return Future.succeededFuture();
+    }
     List<Tuple> newGames = new ArrayList<>();
     List<Tuple> events = new ArrayList<>();
     List<Tuple> heads = new ArrayList<>();

@@ -25,6 +25,8 @@ import io.vertx.sqlclient.Tuple;
 public final class PersistenceVerticle extends VerticleBase {
   /** The failure of an append whose epoch or head is no longer the game's: its writer is fenced out. */
   public static final String STALE_APPEND = "STALE_APPEND";
+  /** The failure of an append never sent (its owner stopped waiting): nothing of it is stored. */
+  public static final String NOT_SENT = "NOT_SENT";
   private static final int READ_LIMIT = 100_000;
   private static final int POOL_WAIT_S = 10;
 
@@ -80,6 +82,8 @@ public final class PersistenceVerticle extends VerticleBase {
         message.reply(new JsonObject().put("ok", true));
       } else if (ar.cause() instanceof StaleAppendException) {
         message.fail(ErrorCode.WRONG_PHASE.status(), STALE_APPEND);
+      } else if (ar.cause() instanceof NotSentException) {
+        message.fail(ErrorCode.UNAVAILABLE.status(), NOT_SENT);
       } else {
         message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name());
       }
