@@ -73,7 +73,11 @@ public final class HttpVerticle extends VerticleBase {
     server = vertx.createHttpServer(new HttpServerOptions()
             .setMaxWebSocketFrameSize(config.integer(ConfigKey.WS_MAX_FRAME))
             .setMaxWebSocketMessageSize(config.integer(ConfigKey.WS_MAX_FRAME))
-            .setIdleTimeout(config.integer(ConfigKey.WS_IDLE_TIMEOUT_S)))
+            .setIdleTimeout(config.integer(ConfigKey.WS_IDLE_TIMEOUT_S))
+            // frames of play are a few hundred bytes: deflate would save little, and each socket that
+            // negotiates it holds a zlib context of ~300 KB of native memory for its whole life
+            .setPerMessageWebSocketCompressionSupported(false)
+            .setPerFrameWebSocketCompressionSupported(false))
         .invalidRequestHandler(HttpVerticle::unparsable)
         .requestHandler(router);
     return server.listen(config.integer(ConfigKey.HTTP_PORT), config.string(ConfigKey.HTTP_HOST));
