@@ -29,7 +29,7 @@ class ValidatorTest {
   private static final int TIMEOUT_MS = 500;
   private static final int RESET_MS = 400;
 
-  /** A validator whose answer the test sets: approve, reject, fail (500), slow (past the time-out), slow-ok. */
+  /** A validator whose answer the test sets: approve, reject, fail (500), unauthorized (401), throttled (429), slow (past the time-out), slow-ok. */
   static final class FakeValidator {
     volatile String mode = "approve";
     final List<JsonObject> requests = new CopyOnWriteArrayList<>();
@@ -44,6 +44,8 @@ class ValidatorTest {
           case "approve" -> req.response().setStatusCode(200).end("{\"ok\":true}");
           case "reject" -> req.response().setStatusCode(403).end("{\"reason\":\"suspicious\"}");
           case "fail" -> req.response().setStatusCode(500).end();
+          case "unauthorized" -> req.response().setStatusCode(401).end();
+          case "throttled" -> req.response().setStatusCode(429).putHeader("Retry-After", "1").end();
           case "slow" -> vertx.setTimer(3L * TIMEOUT_MS, t -> req.response().setStatusCode(200).end());
           case "slow-ok" -> vertx.setTimer(TIMEOUT_MS / 5, t -> req.response().setStatusCode(204).end());
           default -> throw new IllegalStateException(mode);
@@ -155,6 +157,44 @@ class ValidatorTest {
               test.verify(() -> assertEquals(3L, count));
               return null;
             });
+      });
+    }).onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
+  void givenFailClosed_whenTheValidatorAnswers401Or429_thenTheMoveIsUnavailableAndTheCircuitOpens(
+      Vertx vertx, VertxTestContext test) {
+    FakeValidator fake = new FakeValidator();
+    fake.start(vertx).compose(f -> TestNodes.start(vertx, validated(fake, "fail-closed"))).compose(node -> {
+      ApiClient api = new ApiClient(vertx, node.httpPort());
+      return RestGame.open(api).compose(game -> {
+        Moves moves = new Moves(api, game);
+        return moves.attemptWith(fake, "unauthorized", 503, "VALIDATOR_UNAVAILABLE", test)
+            .compose(v -> moves.attemptWith(fake, "throttled", 503, "VALIDATOR_UNAVAILABLE", test))
+            .compose(v -> {
+              // two failures (the breaker's limit): the validator is no longer asked
+              int asked = fake.requests.size();
+              return moves.attemptWith(fake, "approve", 503, "VALIDATOR_UNAVAILABLE", test)
+                  .map(x -> {
+                    test.verify(() -> assertEquals(asked, fake.requests.size(), "401 and 429 opened the circuit"));
+                    return null;
+                  });
+            })
+            .compose(v -> moves.assertAppliedExactlyOnceEach(test));
+      });
+    }).onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
+  void givenFailOpen_whenTheValidatorAnswers401Or429_thenTheMoveIsApplied(Vertx vertx, VertxTestContext test) {
+    FakeValidator fake = new FakeValidator();
+    fake.start(vertx).compose(f -> TestNodes.start(vertx, validated(fake, "fail-open"))).compose(node -> {
+      ApiClient api = new ApiClient(vertx, node.httpPort());
+      return RestGame.open(api).compose(game -> {
+        Moves moves = new Moves(api, game);
+        return moves.attemptWith(fake, "unauthorized", 200, null, test)
+            .compose(v -> moves.attemptWith(fake, "throttled", 200, null, test))
+            .compose(v -> moves.assertAppliedExactlyOnceEach(test));
       });
     }).onComplete(test.succeedingThenComplete());
   }
