@@ -159,7 +159,9 @@ public final class HttpVerticle extends VerticleBase {
     CorsHandler cors = origins.contains("*") ? CorsHandler.create() : CorsHandler.create().addOrigins(origins);
     return java.util.Optional.of(cors.allowCredentials(false)
         .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE, HttpMethod.OPTIONS))
-        .allowedHeaders(Set.of("Authorization", "Content-Type")));
+        .allowedHeaders(Set.of("Authorization", "Content-Type", "Idempotency-Key"))
+        // a browser script must see how long to wait after a 429
+        .exposedHeaders(Set.of("Retry-After")));
   }
 
   private Future<Void> ready() {
