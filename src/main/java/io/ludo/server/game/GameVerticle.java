@@ -106,8 +106,7 @@ public final class GameVerticle extends VerticleBase {
       consumer = vertx.eventBus().consumer(Addresses.gameCommands(spec.gameId()), this::onMessage);
       touch();
       return consumer.completion()
-          .compose(registered -> Ownership.owners(vertx).compose(owners -> owners.put(spec.gameId(), spec.nodeId())))
-          .onSuccess(recorded -> {
+          .onSuccess(registered -> {
             stats.gameLoaded();
             if (spec.creation() == null) {
               // presence lived in the previous owner's memory: every node re-counts its open sockets
@@ -127,8 +126,6 @@ public final class GameVerticle extends VerticleBase {
     cancelAutomation();
     return vertx.sharedData().getLockWithTimeout(Ownership.lockName(spec.gameId()), LOCK_TIMEOUT_MS)
         .compose(lock -> consumer.unregister().transform(v -> tail)
-            .transform(v -> Ownership.owners(vertx)
-                .compose(owners -> owners.removeIfPresent(spec.gameId(), spec.nodeId())).<Void>mapEmpty())
             .eventually(() -> {
               lock.release();
               return Future.succeededFuture();
