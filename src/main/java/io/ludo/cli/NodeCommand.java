@@ -7,7 +7,6 @@ import io.ludo.server.infra.Clustering;
 import io.ludo.server.infra.EmbeddedServices;
 import io.ludo.server.infra.Metrics;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -19,8 +18,9 @@ final class NodeCommand {
   private NodeCommand() {}
 
   static void run() throws Exception {
+    Config loaded = Settings.loadOrExit();
     EmbeddedServices services = new EmbeddedServices();
-    Config config = Node.resolve(Config.load(Path.of("conf/config.json"), System.getenv()), services);
+    Config config = Node.resolve(loaded, services);
     Vertx vertx = config.bool(ConfigKey.CLUSTERED)
         ? Clustering.start(config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS)
         : Metrics.builder(Node.vertxOptions(config), config.string(ConfigKey.NODE_ID)).build();
