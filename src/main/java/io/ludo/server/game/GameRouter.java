@@ -91,6 +91,14 @@ public final class GameRouter {
         .recover(e -> Future.failedFuture(translate(e)));
   }
 
+  /** {@code {"status","last_event"?}} of a stored game, read from its head: no log is read. */
+  public Future<JsonObject> readHead(String gameId) {
+    return vertx.eventBus()
+        .<JsonObject>request(Addresses.PERSIST_HEAD, new JsonObject().put("game_id", gameId), whole)
+        .map(m -> m.body())
+        .recover(e -> Future.failedFuture(translate(e)));
+  }
+
   private Future<JsonObject> request(String gameId, JsonObject command) {
     return vertx.eventBus().<JsonObject>request(Addresses.gameCommands(gameId), command, delivery).map(m -> m.body());
   }

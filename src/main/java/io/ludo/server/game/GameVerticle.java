@@ -45,8 +45,8 @@ public final class GameVerticle extends VerticleBase {
   private static final long LOCK_TIMEOUT_MS = 10_000;
   /** Published on the events address by a new owner; nodes answer with a presence per open socket. */
   public static final String PRESENCE_REQUEST = "presence_request";
-  /** How many accepted commands' replies are kept to answer resends. */
-  static final int REMEMBERED_COMMANDS = 256;
+  /** How many accepted commands' replies are kept to answer resends (as many as Postgres keeps). */
+  static final int REMEMBERED_COMMANDS = io.ludo.server.store.PersistenceVerticle.KEPT_COMMANDS;
   private final GameSpec spec;
   /** The dice of a game under its server seed (null for a game recorded before fair dice). */
   private final Function<byte[], Dice> diceFactory;

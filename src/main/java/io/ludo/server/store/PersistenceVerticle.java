@@ -25,6 +25,8 @@ import io.vertx.sqlclient.Tuple;
 public final class PersistenceVerticle extends VerticleBase {
   /** The failure of an append whose epoch or head is no longer the game's: its writer is fenced out. */
   public static final String STALE_APPEND = "STALE_APPEND";
+  /** Accepted commands whose replies are kept per game to answer resends; older ones are deleted. */
+  public static final int KEPT_COMMANDS = 256;
   private static final int READ_LIMIT = 100_000;
   private static final int POOL_WAIT_S = 10;
 
@@ -57,6 +59,7 @@ public final class PersistenceVerticle extends VerticleBase {
     return Migrations.apply(vertx, pool).compose(v -> Future.all(java.util.List.of(
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_APPEND, this::append).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_READ, this::read).completion(),
+        vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_HEAD, this::head).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_CLAIM, this::claim).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_COMMANDS, this::recentCommands).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_ORPHANS, this::orphans).completion(),
@@ -95,6 +98,20 @@ public final class PersistenceVerticle extends VerticleBase {
             events.add(r.getJsonObject(0));
           }
           message.reply(new JsonObject().put("events", events));
+        })
+        .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
+  }
+
+  /** {@code {"status","last_event"}} of a game (no {@code last_event} before its first), or GAME_NOT_FOUND. */
+  private void head(Message<JsonObject> message) {
+    pool.preparedQuery(Sql.GAME_HEAD).execute(Tuple.of(message.body().getString("game_id")))
+        .onSuccess(rows -> {
+          if (rows.size() == 0) {
+            message.fail(ErrorCode.GAME_NOT_FOUND.status(), ErrorCode.GAME_NOT_FOUND.name());
+          } else {
+            Row row = rows.iterator().next();
+            message.reply(new JsonObject().put("status", row.getString(0)).put("last_event", row.getJsonObject(1)));
+          }
         })
         .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
   }

@@ -54,6 +54,17 @@ public final class Sql {
   public static final String INSERT_COMMAND =
       "INSERT INTO game_commands (game_id, command_id, seq, reply) VALUES ($1, $2, $3, $4)";
 
+  /**
+   * Forgets a game's accepted commands older than its latest $2 (each command has its own seq):
+   * run in the transaction that records new ones, so the table holds at most $2 per game.
+   */
+  public static final String PRUNE_COMMANDS = "DELETE FROM game_commands WHERE game_id = $1 AND seq < ("
+      + "SELECT seq FROM game_commands WHERE game_id = $1 ORDER BY seq DESC OFFSET ($2::int - 1) LIMIT 1)";
+
+  /** A game's status and its last event (null before its first): what a certificate signs. */
+  public static final String GAME_HEAD = "SELECT g.status, e.payload FROM games g"
+      + " LEFT JOIN game_events e ON e.game_id = g.game_id AND e.seq = g.last_seq WHERE g.game_id = $1";
+
   /** The latest accepted commands of a game, for a new owner to answer their resends. */
   public static final String RECENT_COMMANDS =
       "SELECT command_id, reply FROM game_commands WHERE game_id = $1 ORDER BY seq DESC LIMIT $2";
