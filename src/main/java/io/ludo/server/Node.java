@@ -95,4 +95,9 @@ public final class Node {
   public int httpPort() {
     return config.integer(ConfigKey.HTTP_PORT);
   }
+
+  /** The operators' port ({@code /metrics}, {@code /cluster/nodes}); 0 when not served. */
+  public int adminPort() {
+    return config.integer(ConfigKey.ADMIN_PORT);
+  }
 }

@@ -152,7 +152,7 @@ class ValidatorTest {
             .compose(v -> moves.attemptWith(fake, "approve", 200, null, test))
             .compose(v -> moves.assertAppliedExactlyOnceEach(test))
             // failed, slow and down: three moves applied unvalidated, counted for operators
-            .compose(v -> failOpenCount(vertx, api, node.config().string(ConfigKey.NODE_ID), 3, 20))
+            .compose(v -> failOpenCount(vertx, new ApiClient(vertx, node.adminPort()), node.config().string(ConfigKey.NODE_ID), 3, 20))
             .map(count -> {
               test.verify(() -> assertEquals(3L, count));
               return null;
@@ -200,17 +200,17 @@ class ValidatorTest {
   }
 
   /**
-   * The node's {@code validator_fail_open} in {@code /cluster/nodes}, once it reaches {@code expected}
+   * The node's {@code validator_fail_open} in {@code /cluster/nodes} (read from {@code admin}), once it reaches {@code expected}
    * (each node announces itself every two seconds: no event to await, so the list is read again).
    */
-  private static Future<Long> failOpenCount(Vertx vertx, ApiClient api, String nodeId, long expected, int triesLeft) {
-    return api.get("/cluster/nodes").compose(nodes -> {
+  private static Future<Long> failOpenCount(Vertx vertx, ApiClient admin, String nodeId, long expected, int triesLeft) {
+    return admin.get("/cluster/nodes").compose(nodes -> {
       long count = nodes.body().getJsonArray("nodes").stream().map(n -> (JsonObject) n)
           .filter(n -> nodeId.equals(n.getString("id"))).mapToLong(n -> n.getLong("validator_fail_open", 0L)).sum();
       if (count >= expected || triesLeft == 0) {
         return Future.succeededFuture(count);
       }
-      return vertx.timer(500).compose(t -> failOpenCount(vertx, api, nodeId, expected, triesLeft - 1));
+      return vertx.timer(500).compose(t -> failOpenCount(vertx, admin, nodeId, expected, triesLeft - 1));
     });
   }
 

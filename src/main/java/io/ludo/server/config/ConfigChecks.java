@@ -36,6 +36,8 @@ final class ConfigChecks {
     CHECKS.put(ConfigKey.CLUSTER_DISCOVERY, oneOf("tcp", "multicast"));
     CHECKS.put(ConfigKey.HTTP_HOST, nonBlank());
     CHECKS.put(ConfigKey.HTTP_PORT, port(true));
+    CHECKS.put(ConfigKey.ADMIN_HOST, nonBlank());
+    CHECKS.put(ConfigKey.ADMIN_PORT, port(true));
     CHECKS.put(ConfigKey.HTTP_INSTANCES, integer(1, 1024));
     CHECKS.put(ConfigKey.EVENT_LOOPS, integer(0, 1024));
     CHECKS.put(ConfigKey.HTTP_BODY_LIMIT, integer(1, 64 * MIB));
