@@ -488,7 +488,8 @@ public final class GameVerticle extends VerticleBase {
   private void reportFinished() {
     if (!finishReported) {
       finishReported = true;
-      vertx.eventBus().send(Addresses.GAMES_FINISHED, new JsonObject().put("game_id", spec.gameId()).put("view", view()),
+      vertx.eventBus().send(Addresses.GAMES_FINISHED, new JsonObject().put("game_id", spec.gameId()).put("view", view())
+              .put("finished_at", lastEventAt),
           new DeliveryOptions().setLocalOnly(true));
     }
   }

@@ -121,7 +121,7 @@ public final class PersistenceVerticle extends VerticleBase {
     JsonObject q = message.body();
     pool.preparedQuery(Sql.FINISHED_GAMES_AFTER)
         .execute(Tuple.of(q.getString("after_updated"), q.getString("after_game_id"),
-            q.getDouble("slack_s", 0.0), q.getInteger("limit")))
+            q.getDouble("slack_s", 0.0), q.getInteger("limit"), q.getString("not_before", "-infinity")))
         .onSuccess(rows -> {
           JsonArray games = new JsonArray();
           for (Row r : rows) {

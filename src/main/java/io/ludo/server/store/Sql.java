@@ -71,11 +71,11 @@ public final class Sql {
 
   /**
    * Finished games after a point (their {@code updated_at} as text, minus a slack in seconds,
-   * then the game id), in that order: the leaderboard's catch-up pages through them.
+   * then the game id) and not before $5 (text), in that order: the leaderboard's catch-up pages through them.
    */
   public static final String FINISHED_GAMES_AFTER = "SELECT game_id, updated_at::text FROM games"
       + " WHERE status = 'FINISHED' AND (updated_at, game_id) > ($1::text::timestamptz - make_interval(secs => $3::float8), $2::text)"
-      + " ORDER BY updated_at, game_id LIMIT $4::int";
+      + " AND updated_at >= $5::text::timestamptz ORDER BY updated_at, game_id LIMIT $4::int";
 
   /**
    * Games in play whose owner is not among the live nodes ($1) and that the server must drive
