@@ -7,6 +7,7 @@ import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.List;
@@ -24,10 +25,11 @@ class AdminPortTest {
     TestNodes.start(vertx).compose(node -> {
       ApiClient game = new ApiClient(vertx, node.httpPort());
       ApiClient admin = new ApiClient(vertx, node.adminPort());
+      WebClient text = WebClient.create(vertx);
       return Future.all(List.of(game.get("/metrics"), game.get("/cluster/nodes"), game.get("/health/live"),
-          admin.get("/cluster/nodes"), vertx.createHttpClient()
-              .request(io.vertx.core.http.HttpMethod.GET, node.adminPort(), "127.0.0.1", "/metrics")
-              .compose(r -> r.send()).compose(r -> r.body().map(b -> r.statusCode() + " " + b.toString()))))
+          admin.get("/cluster/nodes"), text.get(node.adminPort(), "127.0.0.1", "/metrics").send()
+              .map(r -> r.statusCode() + " " + r.bodyAsString())))
+          .onComplete(done -> text.close())
           .map(all -> {
             ApiClient.Reply gameMetrics = all.resultAt(0);
             ApiClient.Reply gameNodes = all.resultAt(1);

@@ -7,7 +7,8 @@ import java.util.function.Predicate;
 
 /**
  * What one setting accepts, as text (an environment value or a default from config.json): a
- * test of the value and the words that say what is expected when it fails.
+ * test of the value and the words that say what is expected when it fails. A check of its own
+ * is one line: {@code new Check("at least 32 bytes", v -> v.getBytes(UTF_8).length >= 32)}.
  */
 public record Check(String expects, Predicate<String> accepts) {
 
@@ -76,10 +77,5 @@ public record Check(String expects, Predicate<String> accepts) {
       int colon = v.lastIndexOf(':');
       return colon > 0 && integer(1, 65535).accepts.test(v.substring(colon + 1));
     });
-  }
-
-  /** This check, and also {@code more} (described by {@code expects}). */
-  public Check and(String expects, Predicate<String> more) {
-    return new Check(this.expects + ", " + expects, accepts.and(more));
   }
 }

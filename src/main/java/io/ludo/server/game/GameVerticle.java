@@ -125,7 +125,8 @@ public final class GameVerticle extends VerticleBase {
     stats.gameUnloaded();
     cancelAutomation();
     return vertx.sharedData().getLockWithTimeout(Ownership.lockName(spec.gameId()), LOCK_TIMEOUT_MS)
-        .compose(lock -> consumer.unregister().transform(v -> tail)
+        // a command that failed in flight does not fail the hand-off
+        .compose(lock -> consumer.unregister().transform(v -> tail).transform(v -> Future.<Void>succeededFuture())
             .eventually(() -> {
               lock.release();
               return Future.succeededFuture();
