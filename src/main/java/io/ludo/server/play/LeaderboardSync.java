@@ -63,8 +63,7 @@ final class LeaderboardSync {
   }
 
   private Future<Integer> page(String afterUpdated, String afterId, double slack, int pages, int counted) {
-    JsonObject q = new JsonObject().put("after_updated", afterUpdated).put("after_game_id", afterId)
-        .put("slack_s", slack).put("limit", PAGE).put("not_before", notBefore(afterUpdated));
+    JsonObject q = finishedQuery(afterUpdated, afterId, slack);
     return vertx.eventBus().<JsonObject>request(Addresses.PERSIST_FINISHED, q, local).compose(reply -> {
       JsonArray games = reply.body().getJsonArray("games");
       List<String> ids = new ArrayList<>();
@@ -82,6 +81,12 @@ final class LeaderboardSync {
         return marked.compose(v -> page(updated, last.getString("game_id"), 0, pages + 1, counted + now));
       });
     });
+  }
+
+  /** The page of finished games after a point, for {@link Addresses#PERSIST_FINISHED}. */
+  JsonObject finishedQuery(String afterUpdated, String afterId, double slack) {
+    return new JsonObject().put("after_updated", afterUpdated).put("after_game_id", afterId)
+        .put("slack_s", slack).put("limit", PAGE).put("not_before", notBefore(afterUpdated));
   }
 
   /**
