@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One node and the echo server for load runs (docs/BENCHMARKS.md), on ports that the tests and
-# local-cluster.sh do not use: the node on 127.0.0.1:18080 (Hazelcast 5850, its own embedded
+# local-cluster.sh do not use: the node on 127.0.0.1:18080, admin 19080 (Hazelcast 5850, its own embedded
 # Postgres under target/bench/data, durable: fsync on), the echo server on 127.0.0.1:19090.
 #   scripts/bench-node.sh start [extra JVM options…]   e.g. -XX:StartFlightRecording=…
 #   scripts/bench-node.sh stop
@@ -33,6 +33,7 @@ case "${1:-}" in
       echo "a node is running already (pid $(cat "$DIR/node.pid")): $0 stop first" >&2; exit 1
     fi
     LUDO_HTTP_PORT=${LUDO_HTTP_PORT:-18080} LUDO_HTTP_HOST=127.0.0.1 LUDO_CLUSTER_PORT=${LUDO_CLUSTER_PORT:-5850} \
+      LUDO_ADMIN_PORT=${LUDO_ADMIN_PORT:-$(( ${LUDO_HTTP_PORT:-18080} + 1000 ))} \
       LUDO_DATA_DIR=${LUDO_DATA_DIR:-$DIR/data} LUDO_NODE_ID=${LUDO_NODE_ID:-bench-1} \
       LUDO_JWT_KEY=${LUDO_JWT_KEY:-$(head -c 48 /dev/urandom | base64 -w0)} \
       LUDO_RATE_LIMIT_COMMANDS_PER_S=${LUDO_RATE_LIMIT_COMMANDS_PER_S:-0} \

@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # The docker-compose topology without Docker: N node processes on loopback sharing one Postgres
 # and one Redis (embedded, in a process of their own, unless LUDO_DB_URL / LUDO_REDIS_URL are set).
-#   scripts/local-cluster.sh start N    nodes node-1..node-N, HTTP on 8081..(8080+N)
+#   scripts/local-cluster.sh start N    nodes node-1..node-N, HTTP on 8081..(8080+N), admin
+#                                       (/metrics, /cluster/nodes) on 9081..(9080+N)
 #   scripts/local-cluster.sh stop       SIGTERM every node (graceful hand-off), then the services
 #   scripts/local-cluster.sh status
 #   scripts/local-cluster.sh start-node I    (re)start node I of the running cluster
 #   scripts/local-cluster.sh stop-node I     SIGTERM node I: a graceful leave
 #   scripts/local-cluster.sh kill-node I     kill -9 node I
 # Pids and logs live under ./data/cluster/. Every LUDO_* variable of the environment reaches the
-# nodes, except the per-node ones set here (node id, HTTP port, cluster port and members).
+# nodes, except the per-node ones set here (node id, HTTP and admin ports, cluster port and members).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DIR=data/cluster
 JAR=target/ludo-server.jar
 HTTP_BASE=${LOCAL_CLUSTER_HTTP_BASE:-8080}
+# each node's admin port is its HTTP port + 1000, where the load generator looks by default
+ADMIN_BASE=${LOCAL_CLUSTER_ADMIN_BASE:-$((HTTP_BASE + 1000))}
 HZ_BASE=${LOCAL_CLUSTER_HZ_BASE:-5700}
 DB_PORT=${LOCAL_CLUSTER_DB_PORT:-15432}
 REDIS_PORT=${LOCAL_CLUSTER_REDIS_PORT:-16379}
@@ -66,7 +69,7 @@ members() {
 
 start_node() { # index
   local i=$1
-  LUDO_NODE_ID=node-$i LUDO_HTTP_PORT=$((HTTP_BASE + i)) LUDO_CLUSTER_HOST=127.0.0.1 \
+  LUDO_NODE_ID=node-$i LUDO_HTTP_PORT=$((HTTP_BASE + i)) LUDO_ADMIN_PORT=$((ADMIN_BASE + i)) LUDO_CLUSTER_HOST=127.0.0.1 \
     LUDO_CLUSTER_PORT=$((HZ_BASE + i)) LUDO_CLUSTER_MEMBERS=$(members) LUDO_CLUSTERED=true \
     "$JAVA" -jar "$JAR" node >>"$DIR/node-$i.log" 2>&1 &
   echo $! >"$DIR/node-$i.pid"

@@ -19,6 +19,7 @@ public final class Main {
         tournament    play seeded games between bots and report win rates (see docs/BOTS.md)
         load          play real games against running nodes over WebSocket and measure (docs/BENCHMARKS.md):
                         --url http://127.0.0.1:8080[,…] --games N --seconds T [--warmup W] [--spread cross|owner]
+                        [--admin-url U[,…]: each node's admin server, default its port + 1000]
                         [--echo-url http://127.0.0.1:9090] [--threads K] [--out target/load/run.json]
         sweep         one load run per games count (--games 10,50,100,200) and a PNG plot (--plot file.png)
         idle          open --games N games and the sockets of --socket-games M of them; heap per game and socket

@@ -3,12 +3,10 @@ package io.ludo.cli;
 import io.ludo.server.Node;
 import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
-import io.ludo.server.config.InvalidConfigException;
 import io.ludo.server.infra.Clustering;
 import io.ludo.server.infra.EmbeddedServices;
 import io.ludo.server.infra.Metrics;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -20,17 +18,9 @@ final class NodeCommand {
   private NodeCommand() {}
 
   static void run() throws Exception {
+    Config loaded = Settings.loadOrExit();
     EmbeddedServices services = new EmbeddedServices();
-    Config config;
-    Config given = Config.load(Path.of("conf/config.json"), System.getenv());
-    try {
-      config = Node.resolve(given, services);
-    } catch (InvalidConfigException e) {
-      System.err.println("ludo-server: " + e.getMessage());
-      services.close();
-      System.exit(2);
-      return;
-    }
+    Config config = Node.resolve(loaded, services);
     Vertx vertx = config.bool(ConfigKey.CLUSTERED)
         ? Clustering.start(config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS)
         : Metrics.builder(Node.vertxOptions(config), config.string(ConfigKey.NODE_ID)).build();
@@ -44,7 +34,7 @@ final class NodeCommand {
       return;
     }
     LOG.info("node " + config.string(ConfigKey.NODE_ID) + " listening on port " + node.httpPort());
-    if (!given.isSet(ConfigKey.JWT_KEY)) {
+    if (!loaded.isSet(ConfigKey.JWT_KEY)) {
       node.warnIfClusteredWithOwnKey();
     }
 

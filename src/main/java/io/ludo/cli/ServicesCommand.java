@@ -14,7 +14,7 @@ final class ServicesCommand {
   private ServicesCommand() {}
 
   static void run() throws Exception {
-    Config config = Config.load(Path.of("conf/config.json"), System.getenv());
+    Config config = Settings.loadOrExit();
     EmbeddedServices services = new EmbeddedServices();
     String db = services.startPostgres(Path.of(config.string(ConfigKey.DATA_DIR)), config.integer(ConfigKey.EMBEDDED_DB_PORT));
     String redis = services.startRedis(config.integer(ConfigKey.EMBEDDED_REDIS_PORT));

@@ -51,7 +51,7 @@ public final class IdleRun {
     WebSocketClient wsClient = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxConnections(socketGames * GamePlayer.SEATS + 16));
 
-    double heap0 = heapMb(url);
+    double heap0 = heapMb(options.adminUrls().get(0));
     long t0 = System.nanoTime();
     List<Seat> seats = new ArrayList<>();
     int failedGames = 0;
@@ -69,7 +69,7 @@ public final class IdleRun {
       }
     }
     double createSeconds = (System.nanoTime() - t0) / 1e9;
-    double heap1 = heapMb(url);
+    double heap1 = heapMb(options.adminUrls().get(0));
 
     ConcurrentLinkedQueue<WebSocket> open = new ConcurrentLinkedQueue<>();
     AtomicInteger states = new AtomicInteger();
@@ -107,11 +107,11 @@ public final class IdleRun {
       TimeUnit.MILLISECONDS.sleep(100);
     }
     double openSeconds = (System.nanoTime() - t1) / 1e9;
-    double heap2 = heapMb(url);
-    Probes.Scrape server = Probes.scrape(url);
+    double heap2 = heapMb(options.adminUrls().get(0));
+    Probes.Scrape server = Probes.scrape(options.adminUrls().get(0));
     TimeUnit.SECONDS.sleep(options.holdSeconds());
     vertx.cancelTimer(pinger);
-    int stillOpen = (int) Probes.scrape(url).sum("ludo_sockets_open");
+    int stillOpen = (int) Probes.scrape(options.adminUrls().get(0)).sum("ludo_sockets_open");
     open.forEach(WebSocket::close);
 
     int createdGames = seats.size() / GamePlayer.SEATS;
@@ -173,14 +173,14 @@ public final class IdleRun {
    * The node's used heap; after a full GC (with {@code --server-pid}) without the young space,
    * which holds only what was allocated since (the scrape itself).
    */
-  private double heapMb(String url) {
+  private double heapMb(String adminUrl) {
     Probes.Scrape s;
     if (options.serverPid() > 0) {
       Probes.fullGc(options.serverPid());
-      s = Probes.scrape(url);
+      s = Probes.scrape(adminUrl);
       return (s.sum("jvm_memory_used_bytes", "area=\"heap\"") - s.sum("jvm_memory_used_bytes", "Eden")) / 1048576;
     }
-    s = Probes.scrape(url);
+    s = Probes.scrape(adminUrl);
     return s.sum("jvm_memory_used_bytes", "area=\"heap\"") / 1048576;
   }
 

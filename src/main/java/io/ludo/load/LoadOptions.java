@@ -11,6 +11,8 @@ import java.util.Map;
  * The settings of a load run, from {@code --name value} arguments.
  *
  * @param urls the nodes, {@code http://127.0.0.1:port} each; games are created on them in turn
+ * @param adminUrls each node's admin server, where its {@code /metrics} are read (in the order of
+ *     {@code urls}); by default each game port + {@link #ADMIN_PORT_OFFSET}
  * @param games concurrent games (for a sweep: the list of counts)
  * @param seconds how long to measure, after the warm-up
  * @param warmupSeconds how long to play before measuring
@@ -22,9 +24,12 @@ import java.util.Map;
  * @param socketGames idle mode: how many of the games get their 4 sockets
  * @param holdSeconds idle mode: how long to hold the sockets open after the last heap reading
  */
-public record LoadOptions(List<String> urls, List<Integer> games, int seconds, int warmupSeconds, boolean crossNodes,
+public record LoadOptions(List<String> urls, List<String> adminUrls, List<Integer> games, int seconds, int warmupSeconds, boolean crossNodes,
     String echoUrl, int threads, long seed, Path out, Path plot, String label, long serverPid, int socketGames,
     int holdSeconds, long actionTimeoutMs) {
+
+  /** A node's admin port is its game port + this, as with the defaults (8080, 9080) and local-cluster.sh. */
+  static final int ADMIN_PORT_OFFSET = 1000;
 
   /** Parses {@code --name value} pairs; unknown names are an error. */
   public static LoadOptions parse(String[] args) {
@@ -35,7 +40,7 @@ public record LoadOptions(List<String> urls, List<Integer> games, int seconds, i
       }
       a.put(args[i].substring(2), args[++i]);
     }
-    List<String> known = List.of("url", "games", "seconds", "warmup", "spread", "echo-url", "threads", "seed", "out",
+    List<String> known = List.of("url", "admin-url", "games", "seconds", "warmup", "spread", "echo-url", "threads", "seed", "out",
         "plot", "label", "server-pid", "socket-games", "hold", "action-timeout-ms");
     for (String k : a.keySet()) {
       if (!known.contains(k)) {
@@ -44,6 +49,12 @@ public record LoadOptions(List<String> urls, List<Integer> games, int seconds, i
     }
     List<String> urls = List.of(a.getOrDefault("url", "http://127.0.0.1:8080").split(","));
     urls.forEach(LoadOptions::loopbackOnly);
+    List<String> adminUrls = a.containsKey("admin-url") ? List.of(a.get("admin-url").split(","))
+        : urls.stream().map(LoadOptions::defaultAdminUrl).toList();
+    adminUrls.forEach(LoadOptions::loopbackOnly);
+    if (adminUrls.size() != urls.size()) {
+      throw new IllegalArgumentException("--admin-url names one admin server per --url");
+    }
     String echo = a.get("echo-url");
     if (echo != null) {
       loopbackOnly(echo);
@@ -56,7 +67,7 @@ public record LoadOptions(List<String> urls, List<Integer> games, int seconds, i
     if (!spread.equals("cross") && !spread.equals("owner")) {
       throw new IllegalArgumentException("--spread is cross or owner");
     }
-    return new LoadOptions(urls, List.copyOf(games), bounded("seconds", a.getOrDefault("seconds", "30"), 3600),
+    return new LoadOptions(urls, adminUrls, List.copyOf(games), bounded("seconds", a.getOrDefault("seconds", "30"), 3600),
         bounded("warmup", a.getOrDefault("warmup", "5"), 600), spread.equals("cross"), echo,
         positive("threads", Integer.parseInt(a.getOrDefault("threads", "1"))),
         Long.parseLong(a.getOrDefault("seed", "1")), Path.of(a.getOrDefault("out", "target/load/run.json")),
@@ -72,6 +83,11 @@ public record LoadOptions(List<String> urls, List<Integer> games, int seconds, i
     if (!"127.0.0.1".equals(host) && !"localhost".equals(host)) {
       throw new IllegalArgumentException("load goes to 127.0.0.1 only, not " + url);
     }
+  }
+
+  private static String defaultAdminUrl(String url) {
+    URI uri = URI.create(url);
+    return uri.getScheme() + "://" + uri.getHost() + ":" + ((uri.getPort() < 0 ? 80 : uri.getPort()) + ADMIN_PORT_OFFSET);
   }
 
   private static int positive(String name, int n) {
@@ -91,7 +107,7 @@ public record LoadOptions(List<String> urls, List<Integer> games, int seconds, i
 
   /** The same run with one games count (a sweep's step) and its own report path. */
   LoadOptions withGames(int n, Path report) {
-    return new LoadOptions(urls, List.of(n), seconds, warmupSeconds, crossNodes, echoUrl, threads, seed, report, plot,
+    return new LoadOptions(urls, adminUrls, List.of(n), seconds, warmupSeconds, crossNodes, echoUrl, threads, seed, report, plot,
         label, serverPid, socketGames, holdSeconds, actionTimeoutMs);
   }
 

@@ -88,7 +88,7 @@ public final class LoadRun {
     }
     TimeUnit.SECONDS.sleep(options.warmupSeconds());
 
-    List<Probes.Scrape> before = probeServers ? scrapeAll(urls) : List.of();
+    List<Probes.Scrape> before = probeServers ? scrapeAll(options.adminUrls()) : List.of();
     Probes.MachineCpu machineBefore = Probes.MachineCpu.now();
     long generatorBefore = Probes.generatorCpuNanos();
     drivers.forEach(d -> d.measure(true));
@@ -98,14 +98,14 @@ public final class LoadRun {
       long next = started + TimeUnit.SECONDS.toNanos(s + 1);
       TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
       if (probeServers) {
-        samples.add(scrapeAll(urls));
+        samples.add(scrapeAll(options.adminUrls()));
       }
     }
     drivers.forEach(d -> d.measure(false));
     long elapsed = System.nanoTime() - started;
     Probes.MachineCpu machineAfter = Probes.MachineCpu.now();
     long generatorAfter = Probes.generatorCpuNanos();
-    List<Probes.Scrape> after = probeServers ? scrapeAll(urls) : List.of();
+    List<Probes.Scrape> after = probeServers ? scrapeAll(options.adminUrls()) : List.of();
     double load1 = Probes.loadAverage();
 
     RunStats total = new RunStats();

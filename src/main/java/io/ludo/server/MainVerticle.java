@@ -3,6 +3,7 @@ package io.ludo.server;
 import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
 import io.ludo.server.game.GameDirectoryVerticle;
+import io.ludo.server.http.AdminVerticle;
 import io.ludo.server.http.HttpVerticle;
 import io.ludo.server.infra.Metrics;
 import io.ludo.server.play.PlayVerticle;
@@ -15,7 +16,7 @@ import java.util.List;
 
 /**
  * Composes a node: persistence (schema first), the game directory, the node's entry in the
- * cluster, the HTTP server (with its socket hub), then the play services' background work (matcher, leaderboard). Stops in the reverse order, so that no request arrives once games are draining,
+ * cluster, the HTTP server (with its socket hub), the operators' admin server, then the play services' background work (matcher, leaderboard). Stops in the reverse order, so that no request arrives once games are draining,
  * and no game drains once persistence is gone.
  */
 public final class MainVerticle extends VerticleBase {
@@ -38,6 +39,8 @@ public final class MainVerticle extends VerticleBase {
         .compose(v -> vertx.deployVerticle(() -> new HttpVerticle(config, nodeId, stats),
             new DeploymentOptions().setInstances(config.integer(ConfigKey.HTTP_INSTANCES))))
         .onSuccess(deployed::add)
+        .compose(v -> config.integer(ConfigKey.ADMIN_PORT) == 0 ? Future.succeededFuture()
+            : deploy(new AdminVerticle(config)))
         .compose(v -> deploy(new PlayVerticle(config)));
   }
 

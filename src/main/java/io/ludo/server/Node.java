@@ -3,7 +3,7 @@ package io.ludo.server;
 import io.ludo.server.auth.SeatTokens;
 import io.ludo.server.auth.StoredJwtKey;
 import io.ludo.server.config.Config;
-import io.ludo.server.config.InvalidConfigException;
+import io.ludo.server.config.ConfigException;
 import io.ludo.server.config.ConfigKey;
 import io.ludo.server.fairness.SigningKeys;
 import io.ludo.server.infra.EmbeddedServices;
@@ -47,7 +47,7 @@ public final class Node {
     }
     String keyProblem = SeatTokens.keyProblem(c.string(ConfigKey.JWT_KEY));
     if (keyProblem != null) {
-      throw new InvalidConfigException(ConfigKey.JWT_KEY.env() + " " + keyProblem);
+      throw new ConfigException(ConfigKey.JWT_KEY.env() + " " + keyProblem);
     }
     if (!c.isSet(ConfigKey.DB_URL)) {
       c = c.with(ConfigKey.DB_URL, services.startPostgres(Path.of(c.string(ConfigKey.DATA_DIR)),
@@ -113,5 +113,10 @@ public final class Node {
 
   public int httpPort() {
     return config.integer(ConfigKey.HTTP_PORT);
+  }
+
+  /** The operators' port ({@code /metrics}, {@code /cluster/nodes}); 0 when not served. */
+  public int adminPort() {
+    return config.integer(ConfigKey.ADMIN_PORT);
   }
 }

@@ -24,6 +24,7 @@ class LoadGeneratorTest {
       int echoPort = EmbeddedServices.freePort();
       EchoServer.start(servers, echoPort, 1).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       LoadOptions options = LoadOptions.parse(new String[] {"--url", "http://127.0.0.1:" + node.httpPort(),
+          "--admin-url", "http://127.0.0.1:" + node.adminPort(),
           "--games", "3", "--seconds", "2", "--warmup", "1", "--echo-url", "http://127.0.0.1:" + echoPort});
 
       JsonObject result = new LoadRun(generator, options).run(3);
@@ -53,5 +54,17 @@ class LoadGeneratorTest {
         () -> LoadOptions.parse(new String[] {"--echo-url", "http://example.com:9090"}));
     assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse(new String[] {"--games", "0"}));
     assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse(new String[] {"--seconds", "100000"}));
+  }
+
+  @Test
+  void givenNodesWithoutAdminUrls_whenParsed_thenEachIsScrapedAtItsGamePortPlus1000UnlessNamed() {
+    assertEquals(java.util.List.of("http://127.0.0.1:9081", "http://127.0.0.1:9082"),
+        LoadOptions.parse(new String[] {"--url", "http://127.0.0.1:8081,http://127.0.0.1:8082"}).adminUrls());
+    assertEquals(java.util.List.of("http://127.0.0.1:7000"), LoadOptions.parse(
+        new String[] {"--url", "http://127.0.0.1:8080", "--admin-url", "http://127.0.0.1:7000"}).adminUrls());
+    assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse(
+        new String[] {"--url", "http://127.0.0.1:8081,http://127.0.0.1:8082", "--admin-url", "http://127.0.0.1:7000"}));
+    assertThrows(IllegalArgumentException.class,
+        () -> LoadOptions.parse(new String[] {"--admin-url", "http://10.1.2.3:9080"}));
   }
 }

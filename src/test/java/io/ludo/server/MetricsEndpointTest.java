@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@code GET /metrics} speaks Prometheus and counts what the node does. */
+/** {@code GET /metrics} (on the admin port) speaks Prometheus and counts what the node does. */
 @ExtendWith(VertxExtension.class)
 class MetricsEndpointTest {
   private static final Pattern ACCEPTED_ROLLS =
@@ -25,7 +25,7 @@ class MetricsEndpointTest {
   void aCommandIsCountedByTypeAndOutcomeWithTheJvmAndPersistenceMeters(Vertx vertx, VertxTestContext test) {
     TestNodes.start(vertx).compose(node -> {
       ApiClient api = new ApiClient(vertx, node.httpPort());
-      WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(node.httpPort()));
+      WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(node.adminPort()));
       return RestGame.open(api).compose(game -> {
         return api.roll(game.gameId, game.tokenBySeat.get(game.local.current()))
             .compose(rolled -> {

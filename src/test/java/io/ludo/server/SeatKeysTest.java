@@ -9,7 +9,7 @@ import io.ludo.server.auth.SeatTokens;
 import io.ludo.server.auth.StoredJwtKey;
 import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
-import io.ludo.server.config.InvalidConfigException;
+import io.ludo.server.config.ConfigException;
 import io.ludo.server.fairness.SigningKeys;
 import io.ludo.server.infra.EmbeddedServices;
 import io.vertx.core.Vertx;
@@ -56,7 +56,7 @@ class SeatKeysTest {
   @Test
   void aKeyShorterThan32BytesStopsTheNodeWithOneLineNamingTheVariable() {
     Config weak = TestNodes.config(Map.of(ConfigKey.JWT_KEY, "five!"));
-    InvalidConfigException refused = assertThrows(InvalidConfigException.class,
+    ConfigException refused = assertThrows(ConfigException.class,
         () -> Node.resolve(weak, new EmbeddedServices()));
     assertTrue(refused.getMessage().startsWith("LUDO_JWT_KEY "), refused.getMessage());
     assertTrue(!refused.getMessage().contains("\n"), "one line");

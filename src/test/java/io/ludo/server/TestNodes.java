@@ -20,6 +20,7 @@ public final class TestNodes {
           .with(ConfigKey.NODE_ID, "test-" + EmbeddedServices.freePort())
           .with(ConfigKey.HTTP_PORT, EmbeddedServices.freePort())
           .with(ConfigKey.HTTP_HOST, "127.0.0.1")
+          .with(ConfigKey.ADMIN_PORT, EmbeddedServices.freePort())
           .with(ConfigKey.DB_URL, services.dbUrl)
           .with(ConfigKey.REDIS_URL, services.redisUrl)
           .with(ConfigKey.JWT_KEY, JWT_KEY)

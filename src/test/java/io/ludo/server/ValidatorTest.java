@@ -29,7 +29,7 @@ class ValidatorTest {
   private static final int TIMEOUT_MS = 500;
   private static final int RESET_MS = 400;
 
-  /** A validator whose answer the test sets: approve, reject, fail (500), slow (past the time-out), slow-ok. */
+  /** A validator whose answer the test sets: approve, reject, fail (500), unauthorized (401), throttled (429), slow (past the time-out), slow-ok. */
   static final class FakeValidator {
     volatile String mode = "approve";
     final List<JsonObject> requests = new CopyOnWriteArrayList<>();
@@ -44,6 +44,8 @@ class ValidatorTest {
           case "approve" -> req.response().setStatusCode(200).end("{\"ok\":true}");
           case "reject" -> req.response().setStatusCode(403).end("{\"reason\":\"suspicious\"}");
           case "fail" -> req.response().setStatusCode(500).end();
+          case "unauthorized" -> req.response().setStatusCode(401).end();
+          case "throttled" -> req.response().setStatusCode(429).putHeader("Retry-After", "1").end();
           case "slow" -> vertx.setTimer(3L * TIMEOUT_MS, t -> req.response().setStatusCode(200).end());
           case "slow-ok" -> vertx.setTimer(TIMEOUT_MS / 5, t -> req.response().setStatusCode(204).end());
           default -> throw new IllegalStateException(mode);
@@ -150,7 +152,7 @@ class ValidatorTest {
             .compose(v -> moves.attemptWith(fake, "approve", 200, null, test))
             .compose(v -> moves.assertAppliedExactlyOnceEach(test))
             // failed, slow and down: three moves applied unvalidated, counted for operators
-            .compose(v -> failOpenCount(vertx, api, node.config().string(ConfigKey.NODE_ID), 3, 20))
+            .compose(v -> failOpenCount(vertx, new ApiClient(vertx, node.adminPort()), node.config().string(ConfigKey.NODE_ID), 3, 20))
             .map(count -> {
               test.verify(() -> assertEquals(3L, count));
               return null;
@@ -159,18 +161,56 @@ class ValidatorTest {
     }).onComplete(test.succeedingThenComplete());
   }
 
+  @Test
+  void givenFailClosed_whenTheValidatorAnswers401Or429_thenTheMoveIsUnavailableAndTheCircuitOpens(
+      Vertx vertx, VertxTestContext test) {
+    FakeValidator fake = new FakeValidator();
+    fake.start(vertx).compose(f -> TestNodes.start(vertx, validated(fake, "fail-closed"))).compose(node -> {
+      ApiClient api = new ApiClient(vertx, node.httpPort());
+      return RestGame.open(api).compose(game -> {
+        Moves moves = new Moves(api, game);
+        return moves.attemptWith(fake, "unauthorized", 503, "VALIDATOR_UNAVAILABLE", test)
+            .compose(v -> moves.attemptWith(fake, "throttled", 503, "VALIDATOR_UNAVAILABLE", test))
+            .compose(v -> {
+              // two failures (the breaker's limit): the validator is no longer asked
+              int asked = fake.requests.size();
+              return moves.attemptWith(fake, "approve", 503, "VALIDATOR_UNAVAILABLE", test)
+                  .map(x -> {
+                    test.verify(() -> assertEquals(asked, fake.requests.size(), "401 and 429 opened the circuit"));
+                    return null;
+                  });
+            })
+            .compose(v -> moves.assertAppliedExactlyOnceEach(test));
+      });
+    }).onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
+  void givenFailOpen_whenTheValidatorAnswers401Or429_thenTheMoveIsApplied(Vertx vertx, VertxTestContext test) {
+    FakeValidator fake = new FakeValidator();
+    fake.start(vertx).compose(f -> TestNodes.start(vertx, validated(fake, "fail-open"))).compose(node -> {
+      ApiClient api = new ApiClient(vertx, node.httpPort());
+      return RestGame.open(api).compose(game -> {
+        Moves moves = new Moves(api, game);
+        return moves.attemptWith(fake, "unauthorized", 200, null, test)
+            .compose(v -> moves.attemptWith(fake, "throttled", 200, null, test))
+            .compose(v -> moves.assertAppliedExactlyOnceEach(test));
+      });
+    }).onComplete(test.succeedingThenComplete());
+  }
+
   /**
-   * The node's {@code validator_fail_open} in {@code /cluster/nodes}, once it reaches {@code expected}
+   * The node's {@code validator_fail_open} in {@code /cluster/nodes} (read from {@code admin}), once it reaches {@code expected}
    * (each node announces itself every two seconds: no event to await, so the list is read again).
    */
-  private static Future<Long> failOpenCount(Vertx vertx, ApiClient api, String nodeId, long expected, int triesLeft) {
-    return api.get("/cluster/nodes").compose(nodes -> {
+  private static Future<Long> failOpenCount(Vertx vertx, ApiClient admin, String nodeId, long expected, int triesLeft) {
+    return admin.get("/cluster/nodes").compose(nodes -> {
       long count = nodes.body().getJsonArray("nodes").stream().map(n -> (JsonObject) n)
           .filter(n -> nodeId.equals(n.getString("id"))).mapToLong(n -> n.getLong("validator_fail_open", 0L)).sum();
       if (count >= expected || triesLeft == 0) {
         return Future.succeededFuture(count);
       }
-      return vertx.timer(500).compose(t -> failOpenCount(vertx, api, nodeId, expected, triesLeft - 1));
+      return vertx.timer(500).compose(t -> failOpenCount(vertx, admin, nodeId, expected, triesLeft - 1));
     });
   }
 

@@ -8,6 +8,8 @@ public final class Addresses {
   public static final String PERSIST_APPEND = "ludo.persistence.append";
   /** Reads a game's events from a sequence number. */
   public static final String PERSIST_READ = "ludo.persistence.read";
+  /** A game's status and last event, without its log. */
+  public static final String PERSIST_HEAD = "ludo.persistence.head";
   /** Takes a stored game over for a node and answers its new ownership epoch. */
   public static final String PERSIST_CLAIM = "ludo.persistence.claim";
   /** Reads the replies of a game's latest accepted commands. */

@@ -25,16 +25,24 @@ public final class Config {
     return new Config(values.copy());
   }
 
-  /** Loads the defaults, then applies {@code env}. Blocking: call before Vert.x starts. */
+  /**
+   * Loads the defaults, then applies {@code env}, checking every setting once ({@link ConfigChecks}).
+   * Blocking: call before Vert.x starts.
+   *
+   * @throws ConfigException naming the first variable whose value cannot be used
+   */
   public static Config load(Path file, Map<String, String> env) throws IOException {
     JsonObject defaults = Files.exists(file)
         ? new JsonObject(Files.readString(file))
         : bundledDefaults();
     JsonObject merged = defaults.copy();
     for (ConfigKey k : ConfigKey.values()) {
+      Object like = defaults.getValue(k.key());
       String override = env.get(k.env());
+      ConfigChecks.verify(k, like, override != null ? override : like instanceof JsonArray a ? a.encode()
+          : like == null ? "" : String.valueOf(like));
       if (override != null) {
-        merged.put(k.key(), coerce(override, defaults.getValue(k.key())));
+        merged.put(k.key(), coerce(override, like));
       }
     }
     return new Config(merged);

@@ -16,6 +16,10 @@ public enum ConfigKey {
   CLUSTER_DISCOVERY,
   HTTP_HOST,
   HTTP_PORT,
+  /** Where the operator endpoints ({@code /metrics}, {@code /cluster/nodes}) listen: loopback unless opened up. */
+  ADMIN_HOST,
+  /** The operator endpoints' port; 0: not served. */
+  ADMIN_PORT,
   HTTP_INSTANCES,
   /** Vert.x event loops of the node; 0: one per core. */
   EVENT_LOOPS,

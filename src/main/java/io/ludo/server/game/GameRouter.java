@@ -99,6 +99,17 @@ public final class GameRouter {
         .recover(e -> Future.failedFuture(translate(e)));
   }
 
+  /** {@code {"status","last_event"?}} of a stored game, read from its head: no log is read. */
+  public Future<JsonObject> readHead(String gameId) {
+    if (!GameIds.wellFormed(gameId)) {
+      return noSuchGame();
+    }
+    return vertx.eventBus()
+        .<JsonObject>request(Addresses.PERSIST_HEAD, new JsonObject().put("game_id", gameId), whole)
+        .map(m -> m.body())
+        .recover(e -> Future.failedFuture(translate(e)));
+  }
+
   /** One attempt, telling the owner how long this edge will wait in all: it decides nothing after that. */
   private Future<JsonObject> request(String gameId, JsonObject command, long deadline) {
     long budgetMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());

@@ -46,8 +46,8 @@ public final class GameVerticle extends VerticleBase {
   private static final long LOCK_TIMEOUT_MS = 10_000;
   /** Published on the events address by a new owner; nodes answer with a presence per open socket. */
   public static final String PRESENCE_REQUEST = "presence_request";
-  /** How many accepted commands' replies are kept to answer resends. */
-  static final int REMEMBERED_COMMANDS = 256;
+  /** How many accepted commands' replies are kept to answer resends (as many as Postgres keeps). */
+  static final int REMEMBERED_COMMANDS = io.ludo.server.store.PersistenceVerticle.KEPT_COMMANDS;
   /** A safety net only: past it (a database gone for this long) the outcome is read back from the log. */
   private static final long APPEND_OUTCOME_TIMEOUT_MS = 60_000;
   private final GameSpec spec;
@@ -114,8 +114,7 @@ public final class GameVerticle extends VerticleBase {
       consumer = vertx.eventBus().consumer(Addresses.gameCommands(spec.gameId()), this::onMessage);
       touch();
       return consumer.completion()
-          .compose(registered -> Ownership.owners(vertx).compose(owners -> owners.put(spec.gameId(), spec.nodeId())))
-          .onSuccess(recorded -> {
+          .onSuccess(registered -> {
             stats.gameLoaded();
             if (spec.creation() == null) {
               // presence lived in the previous owner's memory: every node re-counts its open sockets
@@ -134,9 +133,8 @@ public final class GameVerticle extends VerticleBase {
     stats.gameUnloaded();
     cancelAutomation();
     return vertx.sharedData().getLockWithTimeout(Ownership.lockName(spec.gameId()), LOCK_TIMEOUT_MS)
-        .compose(lock -> consumer.unregister().transform(v -> tail)
-            .transform(v -> Ownership.owners(vertx)
-                .compose(owners -> owners.removeIfPresent(spec.gameId(), spec.nodeId())).<Void>mapEmpty())
+        // a command that failed in flight does not fail the hand-off
+        .compose(lock -> consumer.unregister().transform(v -> tail).transform(v -> Future.<Void>succeededFuture())
             .eventually(() -> {
               lock.release();
               return Future.succeededFuture();
@@ -545,7 +543,8 @@ public final class GameVerticle extends VerticleBase {
   private void reportFinished() {
     if (!finishReported) {
       finishReported = true;
-      vertx.eventBus().send(Addresses.GAMES_FINISHED, new JsonObject().put("game_id", spec.gameId()).put("view", view()),
+      vertx.eventBus().send(Addresses.GAMES_FINISHED, new JsonObject().put("game_id", spec.gameId()).put("view", view())
+              .put("finished_at", lastEventAt),
           new DeliveryOptions().setLocalOnly(true));
     }
   }

@@ -1,6 +1,5 @@
 package io.ludo.server.http;
 
-import io.ludo.server.ClusterVerticle;
 import io.ludo.server.NodeStats;
 import io.ludo.server.auth.SeatTokens;
 import io.ludo.server.bus.Addresses;
@@ -9,7 +8,6 @@ import io.ludo.server.config.ConfigKey;
 import io.ludo.server.errors.ErrorCode;
 import io.ludo.server.fairness.SigningKeys;
 import io.ludo.server.game.GameRouter;
-import io.ludo.server.infra.Metrics;
 import io.ludo.server.play.PlayServices;
 import io.ludo.server.ws.SocketHub;
 import io.ludo.server.ws.WebSocketEndpoint;
@@ -146,9 +144,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/health/ready").handler(ctx -> ready.get()
         .onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")))
         .onFailure(e -> Responses.problem(ctx, ErrorCode.UNAVAILABLE, "database or Redis unreachable")));
-    // Prometheus text format: Vert.x's meters, the JVM's and the node's own ludo_* meters
-    router.get("/metrics").handler(Metrics.scrape(config.string(ConfigKey.NODE_ID)));
-    router.get("/cluster/nodes").handler(ctx -> Responses.reply(ctx, 200, ClusterVerticle.list(vertx)));
+    // /metrics and /cluster/nodes are the operators': AdminVerticle serves them on the admin port
     router.get("/openapi.json").handler(ctx -> ctx.response().putHeader("content-type", "application/json")
         .sendFile("web/openapi.json"));
     router.get("/docs").handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8")
@@ -180,7 +176,9 @@ public final class HttpVerticle extends VerticleBase {
     CorsHandler cors = origins.contains("*") ? CorsHandler.create() : CorsHandler.create().addOrigins(origins);
     return java.util.Optional.of(cors.allowCredentials(false)
         .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE, HttpMethod.OPTIONS))
-        .allowedHeaders(Set.of("Authorization", "Content-Type")));
+        .allowedHeaders(Set.of("Authorization", "Content-Type", "Idempotency-Key"))
+        // a browser script must see how long to wait after a 429
+        .exposedHeaders(Set.of("Retry-After")));
   }
 
   private Future<Void> ready() {

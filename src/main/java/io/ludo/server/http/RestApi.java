@@ -6,6 +6,7 @@ import static io.ludo.server.http.Responses.reply;
 import io.ludo.game.Game;
 import io.ludo.game.GameState;
 import io.ludo.game.Recorded;
+import io.ludo.game.Status;
 import io.ludo.json.EventChain;
 import io.ludo.json.GameEventJson;
 import io.ludo.json.GameViewJson;
@@ -190,20 +191,20 @@ final class RestApi {
     reply(ctx, 200, schemas.query(ctx).compose(q -> games.send(ctx.pathParam("gameId"), new JsonObject().put("type", "fairness"))));
   }
 
-  /** The signature of a finished game's last hash; 409 GAME_NOT_FINISHED before its end. */
+  /**
+   * The signature of a finished game's last hash; 409 GAME_NOT_FINISHED before its end. Only the
+   * game's head is read (its status and last event), however long its log.
+   */
   void certificate(RoutingContext ctx) {
     String gameId = ctx.pathParam("gameId");
-    reply(ctx, 200, schemas.query(ctx).compose(q -> games.readEvents(gameId, 1, MAX_EVENTS_PAGE)).compose(page -> {
-      JsonArray events = page.getJsonArray("events");
-      if (events.isEmpty()) {
+    reply(ctx, 200, schemas.query(ctx).compose(q -> games.readHead(gameId)).compose(head -> {
+      JsonObject last = head.getJsonObject("last_event");
+      if (last == null) {
         return Future.failedFuture(new ApiException(ErrorCode.GAME_NOT_FOUND, "no such game"));
       }
-      boolean finished = events.stream()
-          .anyMatch(e -> "GAME_FINISHED".equals(((JsonObject) e).getString("type")));
-      if (!finished) {
+      if (!Status.FINISHED.name().equals(head.getString("status"))) {
         return Future.failedFuture(new ApiException(ErrorCode.GAME_NOT_FINISHED, "the game is not over yet"));
       }
-      JsonObject last = events.getJsonObject(events.size() - 1);
       String lastHash = last.getString(EventChain.HASH);
       if (lastHash == null) {
         return Future.failedFuture(new ApiException(ErrorCode.NOT_FOUND, "the game was recorded before signed records"));

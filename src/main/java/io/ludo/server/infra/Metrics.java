@@ -30,25 +30,31 @@ import java.util.List;
 public final class Metrics {
   private Metrics() {}
 
+  /** Vert.x's default labels and the event-bus address (bounded by the folds below). */
+  private static final java.util.Set<Label> LABELS = java.util.Set.of(Label.HTTP_METHOD, Label.HTTP_CODE,
+      Label.POOL_TYPE, Label.POOL_NAME, Label.EB_SIDE, Label.EB_ADDRESS);
+
   /** The name of a node's registry among Vert.x's backend registries. */
   public static String registryName(String nodeId) {
     return "ludo-" + nodeId;
   }
 
   /**
-   * A Vert.x builder whose instance records its metrics into the node's registry. Per-game
-   * event-bus addresses are folded into one label value each, so that the number of series does
-   * not grow with the number of games.
+   * A Vert.x builder whose instance records its metrics into the node's registry. Per-game and
+   * per-ticket event-bus addresses are folded into one label value each, so that the number of series does
+   * not grow with the number of games or tickets.
    */
   public static VertxBuilder builder(VertxOptions options, String nodeId) {
     MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
         .setEnabled(true)
         .setRegistryName(registryName(nodeId))
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+        .setLabels(LABELS)
         .setLabelMatches(List.of(
             fold("ludo\\.game\\..+\\.commands", "ludo.game.*.commands"),
             fold("ludo\\.game\\..+\\.events", "ludo.game.*.events"),
             fold("ludo\\.node\\..+\\.directory", "ludo.node.*.directory"),
+            fold("ludo\\.matchmaking\\.ticket\\..+", "ludo.matchmaking.ticket.*"),
             fold("__vertx\\.reply\\..*", "__vertx.reply.*")));
     return Vertx.builder().with(options.setMetricsOptions(metrics)).withMetrics(new MicrometerMetricsFactory());
   }

@@ -2,6 +2,7 @@ package io.ludo.server.play;
 
 import static io.ludo.server.play.RedisScripts.COUNTED;
 import static io.ludo.server.play.RedisScripts.GAMES;
+import static io.ludo.server.play.RedisScripts.LEGACY_COUNTED;
 import static io.ludo.server.play.RedisScripts.WINS;
 
 import io.vertx.core.Future;
@@ -9,24 +10,50 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * Wins and games per player name, in Redis sorted sets. A finished game is counted once, by its
  * id ({@link RedisScripts#RECORD_GAME}), however often it is reported (retries, takeovers, the
- * catch-up from Postgres). Bots are not ranked; a player who left still played the game.
+ * catch-up from Postgres), within {@link #HORIZON_MS}: the ids counted are kept that long, a game
+ * that finished before it is not counted any more, and the catch-up looks back less far. Bots are
+ * not ranked; a player who left still played the game.
  */
 public final class Leaderboard {
   static final String DETAIL = "leaderboard store unreachable";
+  /** Where the names start among {@link RedisScripts#RECORD_GAME}'s arguments (the winner's index just before). */
+  private static final int RECORD_NAMES_AT = 5;
+
+  /** How long a counted game's id is remembered. */
+  static final long HORIZON_MS = java.util.concurrent.TimeUnit.DAYS.toMillis(7);
+  /** How far back the catch-up looks: a day inside the horizon, for the clocks of nodes and Postgres to differ. */
+  static final long LOOKBACK_MS = HORIZON_MS - java.util.concurrent.TimeUnit.DAYS.toMillis(1);
 
   private final PlayRedis redis;
+  private final LongSupplier clock;
 
   public Leaderboard(PlayRedis redis) {
-    this.redis = redis;
+    this(redis, System::currentTimeMillis);
   }
 
-  /** Counts a finished game from its view (API.md's game view); answers whether it was new. */
-  public Future<Boolean> record(String gameId, JsonObject view) {
-    List<String> args = new ArrayList<>(List.of(gameId, "0"));
+  Leaderboard(PlayRedis redis, LongSupplier clock) {
+    this.redis = redis;
+    this.clock = clock;
+  }
+
+  /** Now, by the clock the horizon is counted with. */
+  long now() {
+    return clock.getAsLong();
+  }
+
+  /**
+   * Counts a game that finished at {@code finishedAt} (ms) from its view (API.md's game view);
+   * answers whether it was new.
+   */
+  public Future<Boolean> record(String gameId, JsonObject view, long finishedAt) {
+    long now = now();
+    List<String> args = new ArrayList<>(List.of(gameId, String.valueOf(now), String.valueOf(now - HORIZON_MS),
+        String.valueOf(finishedAt), "0"));
     Integer winner = view.getInteger("winner");
     JsonArray players = view.getJsonArray("players", new JsonArray());
     for (int i = 0; i < players.size(); i++) {
@@ -36,10 +63,10 @@ public final class Leaderboard {
       }
       args.add(p.getString("display_name"));
       if (winner != null && winner.equals(p.getInteger("seat"))) {
-        args.set(1, String.valueOf(args.size() - 2));
+        args.set(RECORD_NAMES_AT - 1, String.valueOf(args.size() - RECORD_NAMES_AT));
       }
     }
-    return redis.script(RedisScripts.RECORD_GAME, List.of(COUNTED, WINS, GAMES), args, DETAIL)
+    return redis.script(RedisScripts.RECORD_GAME, List.of(COUNTED, LEGACY_COUNTED, WINS, GAMES), args, DETAIL)
         .map(r -> r.toInteger() == 1);
   }
 
@@ -66,7 +93,7 @@ public final class Leaderboard {
     if (gameIds.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    return redis.script(RedisScripts.UNCOUNTED, List.of(COUNTED), gameIds, DETAIL).map(Matchmaking::strings);
+    return redis.script(RedisScripts.UNCOUNTED, List.of(COUNTED, LEGACY_COUNTED), gameIds, DETAIL).map(Matchmaking::strings);
   }
 
   private Future<Long> score(String key, String name) {

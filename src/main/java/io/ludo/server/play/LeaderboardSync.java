@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * transactions that committed late) and counts every one not counted yet, folding its events
  * into its view. Counting is idempotent by game id, so a rescan, two nodes syncing at once or a
  * report arriving meanwhile never count a game twice; a lock in Redis keeps nodes from doing the
- * same work. When Redis lost its data, the mark is gone too and the board is rebuilt whole.
+ * same work. It looks back no further than {@link Leaderboard#LOOKBACK_MS}, inside the horizon
+ * during which counted ids are remembered. When Redis lost its data, the mark is gone too and the
+ * board is rebuilt whole.
  */
 final class LeaderboardSync {
   private static final Logger LOG = LoggerFactory.getLogger(LeaderboardSync.class);
@@ -61,8 +63,7 @@ final class LeaderboardSync {
   }
 
   private Future<Integer> page(String afterUpdated, String afterId, double slack, int pages, int counted) {
-    JsonObject q = new JsonObject().put("after_updated", afterUpdated).put("after_game_id", afterId)
-        .put("slack_s", slack).put("limit", PAGE);
+    JsonObject q = finishedQuery(afterUpdated, afterId, slack);
     return vertx.eventBus().<JsonObject>request(Addresses.PERSIST_FINISHED, q, local).compose(reply -> {
       JsonArray games = reply.body().getJsonArray("games");
       List<String> ids = new ArrayList<>();
@@ -82,6 +83,21 @@ final class LeaderboardSync {
     });
   }
 
+  /** The page of finished games after a point, for {@link Addresses#PERSIST_FINISHED}. */
+  JsonObject finishedQuery(String afterUpdated, String afterId, double slack) {
+    return new JsonObject().put("after_updated", afterUpdated).put("after_game_id", afterId)
+        .put("slack_s", slack).put("limit", PAGE).put("not_before", notBefore(afterUpdated));
+  }
+
+  /**
+   * Where the catch-up starts at the earliest: within the leaderboard's horizon, where a game
+   * counted is still known as counted. Only a board rebuilt whole (no mark) goes further back.
+   */
+  private String notBefore(String afterUpdated) {
+    return "-infinity".equals(afterUpdated) ? "-infinity"
+        : java.time.Instant.ofEpochMilli(board.now() - Leaderboard.LOOKBACK_MS).toString();
+  }
+
   private Future<Integer> countAll(List<String> ids) {
     Future<Integer> chain = Future.succeededFuture(0);
     for (String id : ids) {
@@ -99,7 +115,8 @@ final class LeaderboardSync {
         history.add(GameEventJson.read(events.getJsonObject(i)).event());
       }
       GameState state = Game.fold(history);
-      return board.record(gameId, GameViewJson.write(state, Set.of()));
+      // counted now: the catch-up visits only games inside the horizon, or all of them once when rebuilding
+      return board.record(gameId, GameViewJson.write(state, Set.of()), board.now());
     }).onSuccess(added -> {
       if (added) {
         LOG.info("leaderboard caught up with game {}", gameId);

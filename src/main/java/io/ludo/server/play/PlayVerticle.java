@@ -52,7 +52,7 @@ public final class PlayVerticle extends VerticleBase {
     sync = new LeaderboardSync(vertx, store, board, nodeId);
     finished = vertx.eventBus().<JsonObject>localConsumer(Addresses.GAMES_FINISHED, m -> {
       String gameId = m.body().getString("game_id");
-      board.record(gameId, m.body().getJsonObject("view")).onFailure(e -> {
+      board.record(gameId, m.body().getJsonObject("view"), m.body().getLong("finished_at", board.now())).onFailure(e -> {
         // Postgres has it: the catch-up counts it once Redis is back
         behind = true;
         LOG.warn("game {} not counted yet ({}); it will be once Redis answers", gameId, e.getMessage());

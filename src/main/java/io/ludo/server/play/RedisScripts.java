@@ -32,8 +32,13 @@ public final class RedisScripts {
   public static final String WINS = "ludo:{lb}:wins";
   /** Sorted set: games played by player name. */
   public static final String GAMES = "ludo:{lb}:games";
-  /** Set: the ids of the games already counted. */
-  public static final String COUNTED = "ludo:{lb}:counted";
+  /**
+   * Sorted set: the ids of the games counted, by when (ms), trimmed past {@link Leaderboard#HORIZON_MS}
+   * so that it does not grow with every game ever played.
+   */
+  public static final String COUNTED = "ludo:{lb}:counted-at";
+  /** Set: the ids counted before {@link #COUNTED} had times; read, never written, and deletable one horizon after an upgrade. */
+  public static final String LEGACY_COUNTED = "ludo:{lb}:counted";
   /** String: the {@code updated_at} (Postgres text) up to which finished games were synced. */
   public static final String SYNC_MARK = "ludo:{lb}:sync-mark";
   /** String with an expiry: the node syncing from Postgres right now. */
@@ -219,16 +224,21 @@ public final class RedisScripts {
       """);
 
   /**
-   * Counts a finished game once: nothing when its id was counted already. KEYS counted, wins,
-   * games; ARGV game id, the winner's 1-based index among the names (0: no ranked winner), names.
+   * Counts a finished game once: nothing when its id was counted already, or when it finished
+   * before the horizon (it may have been counted and forgotten since). KEYS counted, legacy counted,
+   * wins, games; ARGV game id, now (ms), horizon start (ms: older counts are dropped), when the game
+   * finished (ms), the winner's 1-based index among the names (0: no ranked winner), names.
    * Answers 1 when counted now, 0 when it had been.
    */
   public static final Script RECORD_GAME = Script.of("record-game", """
-      if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
-      local winner = tonumber(ARGV[2])
-      for i = 3, #ARGV do
-        redis.call('ZINCRBY', KEYS[3], 1, ARGV[i])
-        redis.call('ZINCRBY', KEYS[2], (i - 2 == winner) and 1 or 0, ARGV[i])
+      redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[3])
+      if tonumber(ARGV[4]) < tonumber(ARGV[3]) then return 0 end
+      if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 1 then return 0 end
+      if redis.call('ZADD', KEYS[1], 'NX', ARGV[2], ARGV[1]) == 0 then return 0 end
+      local winner = tonumber(ARGV[5])
+      for i = 6, #ARGV do
+        redis.call('ZINCRBY', KEYS[4], 1, ARGV[i])
+        redis.call('ZINCRBY', KEYS[3], (i - 5 == winner) and 1 or 0, ARGV[i])
       end
       return 1
       """);
@@ -245,11 +255,13 @@ public final class RedisScripts {
       return out
       """);
 
-  /** Which of the game ids (ARGV) were not counted yet. KEYS counted. */
+  /** Which of the game ids (ARGV) were not counted yet. KEYS counted, legacy counted. */
   public static final Script UNCOUNTED = Script.of("uncounted", """
       local out = {}
       for i = 1, #ARGV do
-        if redis.call('SISMEMBER', KEYS[1], ARGV[i]) == 0 then table.insert(out, ARGV[i]) end
+        if not redis.call('ZSCORE', KEYS[1], ARGV[i]) and redis.call('SISMEMBER', KEYS[2], ARGV[i]) == 0 then
+          table.insert(out, ARGV[i])
+        end
       end
       return out
       """);

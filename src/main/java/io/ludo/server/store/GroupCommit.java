@@ -150,8 +150,8 @@ final class GroupCommit {
   }
 
   /**
-   * One transaction: new game rows and their secrets, every event row, each command's reply, then
-   * each game's head, fenced by its seq and its owner's epoch. The statements are pipelined (sent
+   * One transaction: new game rows and their secrets, every event row, each command's reply (and
+   * the game's older replies beyond {@link PersistenceVerticle#KEPT_COMMANDS} forgotten), then each game's head, fenced by its seq and its owner's epoch. The statements are pipelined (sent
    * without waiting for each other's answers, executed in order): when one fails, those after it
    * fail too, and the transaction rolls back whole.
    */
@@ -164,6 +164,7 @@ final class GroupCommit {
     List<Tuple> heads = new ArrayList<>();
     List<Tuple> commands = new ArrayList<>();
     List<Tuple> secrets = new ArrayList<>();
+    java.util.Set<String> commandGames = new java.util.LinkedHashSet<>();
     for (Append a : batch) {
       if (a.createsGame()) {
         newGames.add(Tuple.of(a.gameId(), a.roomName(), a.status(), a.node()));
@@ -178,6 +179,7 @@ final class GroupCommit {
       heads.add(Tuple.of(a.gameId(), a.lastSeq(), a.status(), a.expectedSeq(), a.epoch()));
       if (a.commandId() != null) {
         commands.add(Tuple.of(a.gameId(), a.commandId(), a.lastSeq(), a.reply(), a.fingerprint()));
+        commandGames.add(a.gameId());
       }
     }
     Future<?> games = newGames.isEmpty()
@@ -190,8 +192,12 @@ final class GroupCommit {
     Future<?> commandRows = commands.isEmpty()
         ? Future.succeededFuture()
         : conn.preparedQuery(Sql.INSERT_COMMAND).executeBatch(commands);
+    Future<?> pruned = commandGames.isEmpty()
+        ? Future.succeededFuture()
+        : conn.preparedQuery(Sql.PRUNE_COMMANDS)
+            .executeBatch(commandGames.stream().map(g -> Tuple.of(g, PersistenceVerticle.KEPT_COMMANDS)).toList());
     Future<RowSet<Row>> moved = conn.preparedQuery(Sql.ADVANCE_GAME).executeBatch(heads);
-    return Future.all(List.of(games, secretRows, eventRows, commandRows, moved))
+    return Future.all(List.of(games, secretRows, eventRows, commandRows, pruned, moved))
         .compose(v -> everyHeadMoved(moved.result()));
   }
 

@@ -27,6 +27,8 @@ public final class PersistenceVerticle extends VerticleBase {
   public static final String STALE_APPEND = "STALE_APPEND";
   /** The failure of an append never sent (its owner stopped waiting): nothing of it is stored. */
   public static final String NOT_SENT = "NOT_SENT";
+  /** Accepted commands whose replies are kept per game to answer resends; older ones are deleted. */
+  public static final int KEPT_COMMANDS = 256;
   private static final int READ_LIMIT = 100_000;
   private static final int POOL_WAIT_S = 10;
 
@@ -59,6 +61,7 @@ public final class PersistenceVerticle extends VerticleBase {
     return Migrations.apply(vertx, pool).compose(v -> Future.all(java.util.List.of(
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_APPEND, this::append).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_READ, this::read).completion(),
+        vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_HEAD, this::head).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_CLAIM, this::claim).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_COMMANDS, this::recentCommands).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_ORPHANS, this::orphans).completion(),
@@ -104,12 +107,26 @@ public final class PersistenceVerticle extends VerticleBase {
         .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
   }
 
+  /** {@code {"status","last_event"}} of a game (no {@code last_event} before its first), or GAME_NOT_FOUND. */
+  private void head(Message<JsonObject> message) {
+    pool.preparedQuery(Sql.GAME_HEAD).execute(Tuple.of(message.body().getString("game_id")))
+        .onSuccess(rows -> {
+          if (rows.size() == 0) {
+            message.fail(ErrorCode.GAME_NOT_FOUND.status(), ErrorCode.GAME_NOT_FOUND.name());
+          } else {
+            Row row = rows.iterator().next();
+            message.reply(new JsonObject().put("status", row.getString(0)).put("last_event", row.getJsonObject(1)));
+          }
+        })
+        .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
+  }
+
   /** {@code {"games":[{"game_id","updated"},…]}}: finished games after a point, for the leaderboard. */
   private void finished(Message<JsonObject> message) {
     JsonObject q = message.body();
     pool.preparedQuery(Sql.FINISHED_GAMES_AFTER)
         .execute(Tuple.of(q.getString("after_updated"), q.getString("after_game_id"),
-            q.getDouble("slack_s", 0.0), q.getInteger("limit")))
+            q.getDouble("slack_s", 0.0), q.getInteger("limit"), q.getString("not_before", "-infinity")))
         .onSuccess(rows -> {
           JsonArray games = new JsonArray();
           for (Row r : rows) {

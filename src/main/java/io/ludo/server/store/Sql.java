@@ -54,17 +54,28 @@ public final class Sql {
   public static final String INSERT_COMMAND =
       "INSERT INTO game_commands (game_id, command_id, seq, reply, fingerprint) VALUES ($1, $2, $3, $4, $5)";
 
+  /**
+   * Forgets a game's accepted commands older than its latest $2 (each command has its own seq):
+   * run in the transaction that records new ones, so the table holds at most $2 per game.
+   */
+  public static final String PRUNE_COMMANDS = "DELETE FROM game_commands WHERE game_id = $1 AND seq < ("
+      + "SELECT seq FROM game_commands WHERE game_id = $1 ORDER BY seq DESC OFFSET ($2::int - 1) LIMIT 1)";
+
+  /** A game's status and its last event (null before its first): what a certificate signs. */
+  public static final String GAME_HEAD = "SELECT g.status, e.payload FROM games g"
+      + " LEFT JOIN game_events e ON e.game_id = g.game_id AND e.seq = g.last_seq WHERE g.game_id = $1";
+
   /** The latest accepted commands of a game, for a new owner to answer their resends. */
   public static final String RECENT_COMMANDS =
       "SELECT command_id, reply, fingerprint FROM game_commands WHERE game_id = $1 ORDER BY seq DESC LIMIT $2";
 
   /**
    * Finished games after a point (their {@code updated_at} as text, minus a slack in seconds,
-   * then the game id), in that order: the leaderboard's catch-up pages through them.
+   * then the game id) and not before $5 (text), in that order: the leaderboard's catch-up pages through them.
    */
   public static final String FINISHED_GAMES_AFTER = "SELECT game_id, updated_at::text FROM games"
       + " WHERE status = 'FINISHED' AND (updated_at, game_id) > ($1::text::timestamptz - make_interval(secs => $3::float8), $2::text)"
-      + " ORDER BY updated_at, game_id LIMIT $4::int";
+      + " AND updated_at >= $5::text::timestamptz ORDER BY updated_at, game_id LIMIT $4::int";
 
   /**
    * Games in play whose owner is not among the live nodes ($1) and that the server must drive

@@ -14,8 +14,8 @@ import java.util.logging.Logger;
 /**
  * An operator's external move validator (optional): before a move is applied, its game's owner
  * asks {@code POST {url}/v1/games/{game_id}/validate} with the move. 2xx applies it, 4xx refuses it
- * ({@code VALIDATOR_REJECTED}); a time-out, a 5xx, no connection or an open circuit is handled by
- * the policy: {@code fail-closed} refuses it ({@code VALIDATOR_UNAVAILABLE}, retryable),
+ * ({@code VALIDATOR_REJECTED}); a time-out, a 5xx, a 401, 407 or 429 (about our key, a proxy or
+ * the validator's load, not the move), no connection or an open circuit is handled by the policy: {@code fail-closed} refuses it ({@code VALIDATOR_UNAVAILABLE}, retryable),
  * {@code fail-open} applies it, logs it and counts it.
  *
  * <p>The circuit breaker is vertx-circuit-breaker's rather than our own: its closed, open and
@@ -32,6 +32,14 @@ public final class MoveValidator {
     REJECTED,
     UNAVAILABLE
   }
+
+  /**
+   * 4xx answers that say nothing about the move: our credentials (401), a proxy's (407), the
+   * validator's load (429). They are its failure, so the policy applies and the breaker counts
+   * them. 403 stays a refusal: a validator may well answer "forbidden" for a move it refuses, and
+   * under fail-open a refusal must never turn into an applied move.
+   */
+  static final java.util.Set<Integer> NOT_ABOUT_THE_MOVE = java.util.Set.of(401, 407, 429);
 
   /** The validator said no: not a failure of the validator, so the circuit stays as it is. */
   private record Answer(boolean approved) {}
@@ -86,7 +94,7 @@ public final class MoveValidator {
               if (status >= 200 && status < 300) {
                 return Future.succeededFuture(new Answer(true));
               }
-              if (status >= 400 && status < 500) {
+              if (status >= 400 && status < 500 && !NOT_ABOUT_THE_MOVE.contains(status)) {
                 return Future.succeededFuture(new Answer(false));
               }
               return Future.failedFuture("the validator answered " + status);

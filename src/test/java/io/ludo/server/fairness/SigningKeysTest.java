@@ -65,9 +65,9 @@ class SigningKeysTest {
 
   @Test
   void givenNoKeys_whenTwoNodesShareAJwtKey_thenTheyDeriveTheSameDevelopmentKey() throws Exception {
-    SigningKeys a = SigningKeys.from(config(Map.of(ConfigKey.JWT_KEY.env(), "shared-secret")));
-    SigningKeys b = SigningKeys.from(config(Map.of(ConfigKey.JWT_KEY.env(), "shared-secret")));
-    SigningKeys other = SigningKeys.from(config(Map.of(ConfigKey.JWT_KEY.env(), "another-secret")));
+    SigningKeys a = SigningKeys.from(config(Map.of(ConfigKey.JWT_KEY.env(), "shared-secret-shared-secret-shared-secret")));
+    SigningKeys b = SigningKeys.from(config(Map.of(ConfigKey.JWT_KEY.env(), "shared-secret-shared-secret-shared-secret")));
+    SigningKeys other = SigningKeys.from(config(Map.of(ConfigKey.JWT_KEY.env(), "another-secret-another-secret-another-secret")));
     assertTrue(a.isDevelopment());
     assertEquals(a.jwks(), b.jwks());
     assertEquals(a.certificate("g", 1, LAST_HASH), b.certificate("g", 1, LAST_HASH), "Ed25519 signatures are deterministic");

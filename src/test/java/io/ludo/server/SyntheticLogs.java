@@ -1,0 +1,43 @@
+package io.ludo.server;
+
+import io.ludo.server.bus.Addresses;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * Game logs written straight through a node's persistence, as long as a test needs, without
+ * playing them: each event is {@code {"seq","type","hash"}}, its hash the SHA-256 of its seq.
+ */
+public final class SyntheticLogs {
+  private SyntheticLogs() {}
+
+  /** Appends events {@code after+1 … after+count} of {@code type}, as the owner of epoch 1, under {@code commandId} (or none). */
+  public static Future<Void> append(Vertx vertx, String gameId, int after, int count, String type, String status,
+      String commandId) {
+    JsonArray events = new JsonArray();
+    for (int seq = after + 1; seq <= after + count; seq++) {
+      events.add(new JsonObject().put("seq", seq).put("type", type).put("hash", hash(seq)));
+    }
+    JsonObject append = new JsonObject().put("game_id", gameId).put("node", "synthetic").put("epoch", 1L)
+        .put("expected_seq", after).put("status", status).put("events", events);
+    if (commandId != null) {
+      append.put("command_id", commandId).put("reply", new JsonObject().put("seq", after + count));
+    }
+    return vertx.eventBus().request(Addresses.PERSIST_APPEND, append).mapEmpty();
+  }
+
+  /** The hash the event {@code seq} of a synthetic log carries. */
+  public static String hash(int seq) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(String.valueOf(seq).getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
