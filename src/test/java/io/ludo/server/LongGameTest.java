@@ -1,18 +1,14 @@
 package io.ludo.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ludo.server.bus.Addresses;
 import io.ludo.server.fairness.SigningKeys;
-import io.ludo.server.store.PersistenceVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,33 +35,6 @@ class LongGameTest {
           });
           return null;
         }))
-        .onComplete(test.succeedingThenComplete());
-  }
-
-  @Test
-  void givenAGameWithManyMoreAcceptedCommandsThanRemembered_whenTheyAreStored_thenOnlyTheLatestAreKept(
-      Vertx vertx, VertxTestContext test) {
-    String gameId = io.ludo.server.game.GameIds.next();
-    int commands = PersistenceVerticle.KEPT_COMMANDS + 50;
-    TestNodes.start(vertx).compose(node -> {
-      Future<Void> stored = SyntheticLogs.append(vertx, gameId, 0, 1, "GAME_CREATED", "WAITING", null);
-      for (int i = 1; i <= commands; i++) {
-        int after = i;
-        stored = stored.compose(v -> SyntheticLogs.append(vertx, gameId, after, 1, "DICE_ROLLED", "PLAYING", "c" + after));
-      }
-      return stored;
-    }).compose(v -> vertx.eventBus().<JsonObject>request(Addresses.PERSIST_COMMANDS,
-            new JsonObject().put("game_id", gameId).put("limit", 10 * commands)))
-        .map(reply -> {
-          JsonObject kept = reply.body().getJsonObject("replies");
-          test.verify(() -> {
-            assertEquals(PersistenceVerticle.KEPT_COMMANDS, kept.size(), "no more than the owner remembers");
-            assertTrue(kept.containsKey("c" + commands), "the latest is kept");
-            assertTrue(kept.containsKey("c" + (commands - PersistenceVerticle.KEPT_COMMANDS + 1)));
-            assertFalse(kept.containsKey("c" + (commands - PersistenceVerticle.KEPT_COMMANDS)), "older ones are gone");
-          });
-          return null;
-        })
         .onComplete(test.succeedingThenComplete());
   }
 }

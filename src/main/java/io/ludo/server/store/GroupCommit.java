@@ -11,7 +11,9 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Group commit across games: while one transaction is in flight, appends queue up, and the next
@@ -83,11 +85,11 @@ final class GroupCommit {
     }
     writing++;
     long started = System.nanoTime();
-    pool.withTransaction(conn -> write(conn, stillAwaited(batch)))
+    pool.withConnection(conn -> write(conn, stillAwaited(batch)))
         .transform(ar -> {
           if (ar.succeeded()) {
             listener.committed(batch.size(), events(batch), System.nanoTime() - started);
-            batch.forEach(a -> a.done().tryComplete());
+            settle(batch, ar.result());
             return Future.<Void>succeededFuture();
           }
           return batch.size() == 1 ? fail(batch.get(0), ar.cause()) : oneByOne(batch);
@@ -102,8 +104,8 @@ final class GroupCommit {
     Future<Void> chain = Future.succeededFuture();
     for (Append a : batch) {
       chain = chain.transform(ignored -> a.expired() ? notSent(a)
-          : pool.withTransaction(conn -> write(conn, stillAwaited(List.of(a))))
-              .transform(ar -> ar.succeeded() ? complete(a) : fail(a, ar.cause())));
+          : pool.withConnection(conn -> write(conn, stillAwaited(List.of(a))))
+              .transform(ar -> ar.succeeded() ? complete(a, ar.result()) : fail(a, ar.cause())));
     }
     return chain;
   }
@@ -116,10 +118,25 @@ final class GroupCommit {
     return n;
   }
 
-  private Future<Void> complete(Append a) {
+  private Future<Void> complete(Append a, Set<String> written) {
     listener.committed(1, a.events().size(), 0);
-    a.done().tryComplete();
+    settle(List.of(a), written);
     return Future.succeededFuture();
+  }
+
+  /**
+   * Each append of a committed statement is stored if its game was written; otherwise its writer
+   * was stale or fenced out (its game's head had moved on, or another node took the game over),
+   * and it alone is refused. Appends answered already (not sent) stay as they were.
+   */
+  private static void settle(List<Append> batch, Set<String> written) {
+    for (Append a : batch) {
+      if (written.contains(a.gameId())) {
+        a.done().tryComplete();
+      } else {
+        a.done().tryFail(new StaleAppendException());
+      }
+    }
   }
 
   private static Future<Void> fail(Append a, Throwable cause) {
@@ -150,64 +167,66 @@ final class GroupCommit {
   }
 
   /**
-   * One transaction: new game rows and their secrets, every event row, each command's reply (and
-   * the game's older replies beyond {@link PersistenceVerticle#KEPT_COMMANDS} forgotten), then each game's head, fenced by its seq and its owner's epoch. The statements are pipelined (sent
-   * without waiting for each other's answers, executed in order): when one fails, those after it
-   * fail too, and the transaction rolls back whole.
+   * The whole batch in one statement ({@link Sql#APPEND_BATCH}), atomic on its own: the appends'
+   * heads and every event row, each command's id, fingerprint and reply on its last event.
+   * Answers the ids of the games written.
    */
-  private static Future<Void> write(SqlConnection conn, List<Append> batch) {
+  private static Future<Set<String>> write(SqlConnection conn, List<Append> batch) {
     if (batch.isEmpty()) {
-      return Future.succeededFuture();
+      return Future.succeededFuture(Set.of());
     }
-    List<Tuple> newGames = new ArrayList<>();
-    List<Tuple> events = new ArrayList<>();
-    List<Tuple> heads = new ArrayList<>();
-    List<Tuple> commands = new ArrayList<>();
-    List<Tuple> secrets = new ArrayList<>();
-    java.util.Set<String> commandGames = new java.util.LinkedHashSet<>();
-    for (Append a : batch) {
-      if (a.createsGame()) {
-        newGames.add(Tuple.of(a.gameId(), a.roomName(), a.status(), a.node()));
-        if (a.serverSeed() != null) {
-          secrets.add(Tuple.of(a.gameId(), Buffer.buffer(a.serverSeed())));
+    int n = batch.size();
+    String[] ids = new String[n];
+    String[] rooms = new String[n];
+    String[] statuses = new String[n];
+    Integer[] expected = new Integer[n];
+    Integer[] last = new Integer[n];
+    Long[] epochs = new Long[n];
+    String[] nodes = new String[n];
+    Buffer[] seeds = new Buffer[n];
+    int events = events(batch);
+    String[] eventGames = new String[events];
+    Integer[] seqs = new Integer[events];
+    String[] types = new String[events];
+    String[] payloads = new String[events];
+    String[] commandIds = new String[events];
+    String[] fingerprints = new String[events];
+    String[] replies = new String[events];
+    int e = 0;
+    for (int i = 0; i < n; i++) {
+      Append a = batch.get(i);
+      ids[i] = a.gameId();
+      rooms[i] = a.roomName();
+      statuses[i] = a.status();
+      expected[i] = a.expectedSeq();
+      last[i] = a.lastSeq();
+      epochs[i] = a.epoch();
+      nodes[i] = a.node();
+      seeds[i] = a.createsGame() && a.serverSeed() != null ? Buffer.buffer(a.serverSeed()) : null;
+      for (int k = 0; k < a.events().size(); k++, e++) {
+        JsonObject event = a.events().getJsonObject(k);
+        eventGames[e] = a.gameId();
+        seqs[e] = event.getInteger("seq");
+        types[e] = event.getString("type");
+        payloads[e] = event.encode();
+        if (k == a.events().size() - 1 && a.commandId() != null) {
+          commandIds[e] = a.commandId();
+          fingerprints[e] = a.fingerprint();
+          replies[e] = a.reply() == null ? null : a.reply().encode();
         }
       }
-      for (int i = 0; i < a.events().size(); i++) {
-        JsonObject e = a.events().getJsonObject(i);
-        events.add(Tuple.of(a.gameId(), e.getInteger("seq"), e.getString("type"), e));
-      }
-      heads.add(Tuple.of(a.gameId(), a.lastSeq(), a.status(), a.expectedSeq(), a.epoch()));
-      if (a.commandId() != null) {
-        commands.add(Tuple.of(a.gameId(), a.commandId(), a.lastSeq(), a.reply(), a.fingerprint()));
-        commandGames.add(a.gameId());
-      }
     }
-    Future<?> games = newGames.isEmpty()
-        ? Future.succeededFuture()
-        : conn.preparedQuery(Sql.INSERT_GAME).executeBatch(newGames);
-    Future<?> secretRows = secrets.isEmpty()
-        ? Future.succeededFuture()
-        : conn.preparedQuery(Sql.INSERT_SECRET).executeBatch(secrets);
-    Future<?> eventRows = conn.preparedQuery(Sql.INSERT_EVENT).executeBatch(events);
-    Future<?> commandRows = commands.isEmpty()
-        ? Future.succeededFuture()
-        : conn.preparedQuery(Sql.INSERT_COMMAND).executeBatch(commands);
-    Future<?> pruned = commandGames.isEmpty()
-        ? Future.succeededFuture()
-        : conn.preparedQuery(Sql.PRUNE_COMMANDS)
-            .executeBatch(commandGames.stream().map(g -> Tuple.of(g, PersistenceVerticle.KEPT_COMMANDS)).toList());
-    Future<RowSet<Row>> moved = conn.preparedQuery(Sql.ADVANCE_GAME).executeBatch(heads);
-    return Future.all(List.of(games, secretRows, eventRows, commandRows, pruned, moved))
-        .compose(v -> everyHeadMoved(moved.result()));
+    return conn.preparedQuery(Sql.APPEND_BATCH)
+        .execute(Tuple.of(ids, rooms, statuses, expected, last, epochs, nodes, seeds,
+            eventGames, seqs, types, payloads, commandIds, fingerprints, replies))
+        .map(rows -> {
+          Set<String> written = new HashSet<>();
+          for (Row r : rows) {
+            written.add(r.getString(0));
+          }
+          return written;
+        });
   }
 
-  private static Future<Void> everyHeadMoved(RowSet<Row> rows) {
-    for (RowSet<Row> r = rows; r != null; r = r.next()) {
-      if (r.rowCount() != 1) {
-        return Future.failedFuture(new StaleAppendException());
-      }
-    }
-    return Future.succeededFuture();
-  }
 
 }

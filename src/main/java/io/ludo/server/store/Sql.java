@@ -8,7 +8,7 @@ public final class Sql {
 
   /** Migration files under {@code db/migration/}, applied in this order, each once. */
   public static final List<String> MIGRATIONS = List.of("V1__games_and_events.sql", "V2__game_owners.sql", "V3__game_commands.sql",
-      "V4__game_secrets.sql", "V5__command_fingerprints.sql");
+      "V4__game_secrets.sql", "V5__command_fingerprints.sql", "V6__commands_in_event_rows.sql");
 
   public static final String CREATE_MIGRATIONS_TABLE = """
       CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -22,13 +22,6 @@ public final class Sql {
 
   public static final String RECORD_MIGRATION = "INSERT INTO schema_migrations (version) VALUES ($1)";
 
-  /** A new game, owned by its creator at epoch 1. */
-  public static final String INSERT_GAME =
-      "INSERT INTO games (game_id, room_name, status, last_seq, owner_node, owner_epoch) VALUES ($1, $2, $3, 0, $4, 1)";
-
-  /** A new game's secret dice seed, kept out of its public events. */
-  public static final String INSERT_SECRET = "INSERT INTO game_secrets (game_id, server_seed) VALUES ($1, $2)";
-
   /**
    * Takes a game over: the new epoch fences every earlier owner out. Answers the epoch and the
    * game's dice seed (hex; null for a game recorded before fair dice), so the new owner rolls on
@@ -38,36 +31,50 @@ public final class Sql {
       "UPDATE games SET owner_epoch = owner_epoch + 1, owner_node = $2 WHERE game_id = $1"
       + " RETURNING owner_epoch, (SELECT encode(server_seed, 'hex') FROM game_secrets s WHERE s.game_id = $1)";
 
-  public static final String INSERT_EVENT =
-      "INSERT INTO game_events (game_id, seq, type, payload) VALUES ($1, $2, $3, $4)";
-
   /**
-   * Moves a game's head from the expected seq, for the owner of the expected epoch; zero rows
-   * means another writer got there first or took the game over.
+   * A whole group commit in one statement (so one round trip and no BEGIN/COMMIT): the appends'
+   * heads ($1–$8, one element each) and their events ($9–$15, one element each). New games
+   * (expected seq 0) are inserted with their secret seeds; every other game's head moves from
+   * its expected seq under its owner's epoch, or stays (a stale or fenced writer). Events are
+   * inserted only for the games written, the command's id, fingerprint and reply on its last
+   * event. Answers the ids of the games written: an append whose game is missing was refused alone.
    */
-  public static final String ADVANCE_GAME = "UPDATE games SET last_seq = $2, status = $3, updated_at = now()"
-      + " WHERE game_id = $1 AND last_seq = $4 AND owner_epoch = $5";
+  public static final String APPEND_BATCH = """
+      WITH h AS (
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::bigint[], $7::text[], $8::bytea[])
+          AS h(game_id, room_name, status, expected_seq, last_seq, epoch, node, seed)),
+      created AS (
+        INSERT INTO games (game_id, room_name, status, last_seq, owner_node, owner_epoch)
+        SELECT game_id, room_name, status, last_seq, node, 1 FROM h WHERE expected_seq = 0
+        RETURNING game_id),
+      seeds AS (
+        INSERT INTO game_secrets (game_id, server_seed)
+        SELECT game_id, seed FROM h WHERE expected_seq = 0 AND seed IS NOT NULL
+        RETURNING game_id),
+      moved AS (
+        UPDATE games g SET last_seq = h.last_seq, status = h.status, updated_at = now()
+        FROM h WHERE h.expected_seq > 0 AND g.game_id = h.game_id AND g.last_seq = h.expected_seq AND g.owner_epoch = h.epoch
+        RETURNING g.game_id),
+      written AS (SELECT game_id FROM created UNION ALL SELECT game_id FROM moved),
+      stored AS (
+        INSERT INTO game_events (game_id, seq, type, payload, command_id, fingerprint, reply)
+        SELECT e.game_id, e.seq, e.type, e.payload::json, e.command_id, e.fingerprint, e.reply::json
+        FROM unnest($9::text[], $10::int[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])
+          AS e(game_id, seq, type, payload, command_id, fingerprint, reply)
+        WHERE e.game_id IN (SELECT game_id FROM written)
+        RETURNING 1)
+      SELECT game_id FROM written""";
 
   public static final String READ_EVENTS =
       "SELECT payload FROM game_events WHERE game_id = $1 AND seq >= $2 ORDER BY seq LIMIT $3";
-
-  public static final String INSERT_COMMAND =
-      "INSERT INTO game_commands (game_id, command_id, seq, reply, fingerprint) VALUES ($1, $2, $3, $4, $5)";
-
-  /**
-   * Forgets a game's accepted commands older than its latest $2 (each command has its own seq):
-   * run in the transaction that records new ones, so the table holds at most $2 per game.
-   */
-  public static final String PRUNE_COMMANDS = "DELETE FROM game_commands WHERE game_id = $1 AND seq < ("
-      + "SELECT seq FROM game_commands WHERE game_id = $1 ORDER BY seq DESC OFFSET ($2::int - 1) LIMIT 1)";
 
   /** A game's status and its last event (null before its first): what a certificate signs. */
   public static final String GAME_HEAD = "SELECT g.status, e.payload FROM games g"
       + " LEFT JOIN game_events e ON e.game_id = g.game_id AND e.seq = g.last_seq WHERE g.game_id = $1";
 
-  /** The latest accepted commands of a game, for a new owner to answer their resends. */
-  public static final String RECENT_COMMANDS =
-      "SELECT command_id, reply, fingerprint FROM game_commands WHERE game_id = $1 ORDER BY seq DESC LIMIT $2";
+  /** The latest accepted commands of a game, from its event rows, for a new owner to answer their resends. */
+  public static final String RECENT_COMMANDS = "SELECT command_id, reply, fingerprint FROM game_events"
+      + " WHERE game_id = $1 AND command_id IS NOT NULL ORDER BY seq DESC LIMIT $2";
 
   /**
    * Finished games after a point (their {@code updated_at} as text, minus a slack in seconds,

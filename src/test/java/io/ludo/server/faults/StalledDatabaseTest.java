@@ -146,7 +146,7 @@ class StalledDatabaseTest {
     Map<String, JsonArray> logs = new HashMap<>();
     List<Future<?>> reads = new ArrayList<>();
     for (RestGame g : games) {
-      reads.add(db.preparedQuery("SELECT command_id, seq, reply FROM game_commands WHERE game_id = $1")
+      reads.add(db.preparedQuery("SELECT command_id, seq, reply FROM game_events WHERE game_id = $1 AND command_id IS NOT NULL")
           .execute(Tuple.of(g.gameId)).map(rows -> {
             Map<String, JsonObject> byId = new HashMap<>();
             for (Row r : rows) {
