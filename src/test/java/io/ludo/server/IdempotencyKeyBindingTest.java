@@ -117,4 +117,31 @@ class IdempotencyKeyBindingTest {
       });
     }).onComplete(test.succeedingThenComplete());
   }
+
+  @Test
+  void aKeyResentLongAfterItsReplyLeftMemoryGetsItsFirstReplyFromTheLog(Vertx vertx, VertxTestContext test) {
+    TestNodes.start(vertx).compose(node -> {
+      ApiClient api = new ApiClient(vertx, node.httpPort());
+      return RestGame.open(api).compose(game -> {
+        String uri = "/games/" + game.gameId;
+        String token = game.tokenBySeat.get(0);
+        // given a roll acknowledged, then many more commands than a room remembers replies of
+        return api.post(uri + "/roll", token, null, "early-roll").compose(first -> RestGame.resume(api, game)
+            .compose(RestGame::untilRollPhase).compose(g -> g.play(40)).compose(p -> api.view(game.gameId)).compose(before ->
+                // when the roll is resent, and its key reused for a move
+                api.post(uri + "/roll", token, null, "early-roll").compose(late ->
+                    api.post(uri + "/move", token, new JsonObject().put("player_id", game.playerBySeat.get(0))
+                        .put("token_index", 0), "early-roll").compose(reused -> api.view(game.gameId).map(after -> {
+                      test.verify(() -> {
+                        // then the resend gets its first reply, not a refusal, and nothing is applied
+                        assertEquals(200, first.status(), String.valueOf(first.body()));
+                        assertEquals(first.body(), late.body(), "answered from the log");
+                        assertEquals("IDEMPOTENCY_KEY_REUSED", reused.code(), String.valueOf(reused.body()));
+                        assertEquals(before.body().getInteger("seq"), after.body().getInteger("seq"));
+                      });
+                      return null;
+                    })))));
+      });
+    }).onComplete(test.succeedingThenComplete());
+  }
 }

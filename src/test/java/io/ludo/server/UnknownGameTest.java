@@ -73,7 +73,7 @@ class UnknownGameTest {
             test.verify(() -> replies.<ApiClient.Reply>list().forEach(r -> assertEquals(404, r.status(), r.body().encode())));
             return stored(vertx, id);
           })
-          .compose(rows -> api.get("/metrics").map(metrics -> {
+          .compose(rows -> new ApiClient(vertx, node.adminPort()).get("/metrics").map(metrics -> {
             // then nothing was taken over for it
             test.verify(() -> {
               assertEquals(0L, rows, "rows of games and game_events for " + id);

@@ -14,6 +14,8 @@ public final class Addresses {
   public static final String PERSIST_CLAIM = "ludo.persistence.claim";
   /** Reads the replies of a game's latest accepted commands. */
   public static final String PERSIST_COMMANDS = "ludo.persistence.commands";
+  /** One command's stored reply by its id: {@code {"game_id","command_id"}} → {@code {"reply"?,"fingerprint"?}}. */
+  public static final String PERSIST_COMMAND = "ludo.persistence.command";
   /** Lists games in play that no live node owns and that the server must drive (timers, bots). */
   public static final String PERSIST_ORPHANS = "ludo.persistence.orphans";
   /** Whether a game is stored: {@code {"game_id"}} → {@code {"exists"}}. */

@@ -19,6 +19,7 @@ import io.ludo.rules.RuleEvent.GameFinished;
 import io.ludo.server.NodeStats;
 import io.ludo.server.bus.Addresses;
 import io.ludo.server.bus.Deadlines;
+import io.ludo.server.store.PersistenceVerticle;
 import io.ludo.server.errors.ErrorCode;
 import io.ludo.server.validator.MoveValidator;
 import io.vertx.core.Future;
@@ -47,7 +48,7 @@ public final class GameVerticle extends VerticleBase {
   /** Published on the events address by a new owner; nodes answer with a presence per open socket. */
   public static final String PRESENCE_REQUEST = "presence_request";
   /** How many accepted commands' replies are kept to answer resends (as many as Postgres keeps). */
-  static final int REMEMBERED_COMMANDS = io.ludo.server.store.PersistenceVerticle.KEPT_COMMANDS;
+  static final int REMEMBERED_COMMANDS = 32;
   /** A safety net only: past it (a database gone for this long) the outcome is read back from the log. */
   private static final long APPEND_OUTCOME_TIMEOUT_MS = 60_000;
   private final GameSpec spec;
@@ -266,8 +267,8 @@ public final class GameVerticle extends VerticleBase {
       return Future.succeededFuture(error(ErrorCode.UNAVAILABLE, "the command waited too long for its turn; resend it"));
     }
     return switch (Game.decide(state, command, dice)) {
-      case Outcome.Refused refused -> Future.succeededFuture(
-          error(ErrorCode.of(refused.error()), refused.error().name().toLowerCase().replace('_', ' ')));
+      case Outcome.Refused refused -> storedReply(commandId, fingerprint).map(stored -> stored != null ? stored
+          : error(ErrorCode.of(refused.error()), refused.error().name().toLowerCase().replace('_', ' ')));
       case Outcome.Accepted accepted -> vetted(command).compose(verdict -> switch (verdict) {
         case APPLY -> apply(commandId, fingerprint, command, accepted, deadline);
         case REJECTED -> Future.succeededFuture(
@@ -302,9 +303,14 @@ public final class GameVerticle extends VerticleBase {
         fencedOut();
         return Future.succeededFuture(error(ErrorCode.UNAVAILABLE, "the game moved to another node; retry"));
       }
+      if (ar.failed() && isFailure(ar.cause(), PersistenceVerticle.DUPLICATE_COMMAND)) {
+        // applied long ago, its reply no longer in memory: the log has it
+        return storedReply(commandId, fingerprint).map(stored -> stored != null ? stored
+            : error(ErrorCode.UNAVAILABLE, "the command could not be stored; retry"));
+      }
       if (ar.failed()) {
         // never sent: certainly not stored; any other failure leaves the outcome to be read back
-        mustReconcile = !isNotSent(ar.cause());
+        mustReconcile = !isFailure(ar.cause(), PersistenceVerticle.NOT_SENT);
         return Future.succeededFuture(error(ErrorCode.UNAVAILABLE, "the move could not be stored; retry"));
       }
       state = after;
@@ -346,9 +352,32 @@ public final class GameVerticle extends VerticleBase {
         .onSuccess(v -> mustReconcile = false);
   }
 
-  private static boolean isNotSent(Throwable failure) {
-    return failure instanceof io.vertx.core.eventbus.ReplyException r
-        && io.ludo.server.store.PersistenceVerticle.NOT_SENT.equals(r.getMessage());
+  private static boolean isFailure(Throwable failure, String name) {
+    return failure instanceof io.vertx.core.eventbus.ReplyException r && name.equals(r.getMessage());
+  }
+
+  /**
+   * The reply of a client's keyed command that is no longer remembered in memory (only the last
+   * {@link #REMEMBERED_COMMANDS} are), read from its event row: asked only before refusing such a
+   * command, or when storing it met its id already stored, so a late resend is answered with its
+   * first reply instead of a refusal. Null when the key was never applied.
+   */
+  private Future<JsonObject> storedReply(String commandId, String fingerprint) {
+    if (commandId == null || !commandId.startsWith(GameCommands.CLIENT_KEY_PREFIX) || replies.containsKey(commandId)) {
+      return Future.succeededFuture(null);
+    }
+    return vertx.eventBus()
+        .<JsonObject>request(Addresses.PERSIST_COMMAND, new JsonObject().put("game_id", spec.gameId()).put("command_id", commandId))
+        .map(found -> {
+          JsonObject reply = found.body().getJsonObject("reply");
+          String first = found.body().getString("fingerprint");
+          if (reply == null) {
+            return null;
+          }
+          return first == null || first.equals(fingerprint) ? reply
+              : error(ErrorCode.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was used for another request");
+        })
+        .otherwise(e -> error(ErrorCode.UNAVAILABLE, "the game's database is unreachable; retry"));
   }
 
   // ---------------------------------------------------------------- events

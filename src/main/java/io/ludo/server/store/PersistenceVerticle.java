@@ -27,8 +27,8 @@ public final class PersistenceVerticle extends VerticleBase {
   public static final String STALE_APPEND = "STALE_APPEND";
   /** The failure of an append never sent (its owner stopped waiting): nothing of it is stored. */
   public static final String NOT_SENT = "NOT_SENT";
-  /** Accepted commands whose replies are kept per game to answer resends; older ones are deleted. */
-  public static final int KEPT_COMMANDS = 256;
+  /** The failure of an append whose command id is stored already: the command was applied before. */
+  public static final String DUPLICATE_COMMAND = "DUPLICATE_COMMAND";
   private static final int READ_LIMIT = 100_000;
   private static final int POOL_WAIT_S = 10;
 
@@ -64,6 +64,7 @@ public final class PersistenceVerticle extends VerticleBase {
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_HEAD, this::head).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_CLAIM, this::claim).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_COMMANDS, this::recentCommands).completion(),
+        vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_COMMAND, this::command).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_ORPHANS, this::orphans).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_EXISTS, this::exists).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_PING, this::ping).completion(),
@@ -87,6 +88,8 @@ public final class PersistenceVerticle extends VerticleBase {
         message.fail(ErrorCode.WRONG_PHASE.status(), STALE_APPEND);
       } else if (ar.cause() instanceof NotSentException) {
         message.fail(ErrorCode.UNAVAILABLE.status(), NOT_SENT);
+      } else if (isDuplicateCommand(ar.cause())) {
+        message.fail(ErrorCode.UNAVAILABLE.status(), DUPLICATE_COMMAND);
       } else {
         message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name());
       }
@@ -108,6 +111,25 @@ public final class PersistenceVerticle extends VerticleBase {
   }
 
   /** {@code {"status","last_event"}} of a game (no {@code last_event} before its first), or GAME_NOT_FOUND. */
+  /** The unique index on a game's command ids refused the append (V6__commands_in_event_rows.sql). */
+  private static boolean isDuplicateCommand(Throwable failure) {
+    return failure instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())
+        && "game_events_command".equals(pg.getConstraint());
+  }
+
+  private void command(Message<JsonObject> message) {
+    JsonObject q = message.body();
+    pool.preparedQuery(Sql.COMMAND_BY_ID).execute(Tuple.of(q.getString("game_id"), q.getString("command_id")))
+        .onSuccess(rows -> {
+          JsonObject found = new JsonObject();
+          for (Row r : rows) {
+            found.put("reply", r.getJsonObject(0)).put("fingerprint", r.getString(1));
+          }
+          message.reply(found);
+        })
+        .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));
+  }
+
   private void head(Message<JsonObject> message) {
     pool.preparedQuery(Sql.GAME_HEAD).execute(Tuple.of(message.body().getString("game_id")))
         .onSuccess(rows -> {

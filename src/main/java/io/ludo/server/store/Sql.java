@@ -72,6 +72,10 @@ public final class Sql {
   public static final String GAME_HEAD = "SELECT g.status, e.payload FROM games g"
       + " LEFT JOIN game_events e ON e.game_id = g.game_id AND e.seq = g.last_seq WHERE g.game_id = $1";
 
+  /** One accepted command's reply and fingerprint, by its id (the unique index on the command id). */
+  public static final String COMMAND_BY_ID =
+      "SELECT reply, fingerprint FROM game_events WHERE game_id = $1 AND command_id = $2";
+
   /** The latest accepted commands of a game, from its event rows, for a new owner to answer their resends. */
   public static final String RECENT_COMMANDS = "SELECT command_id, reply, fingerprint FROM game_events"
       + " WHERE game_id = $1 AND command_id IS NOT NULL ORDER BY seq DESC LIMIT $2";
