@@ -502,9 +502,14 @@ public final class GameVerticle extends VerticleBase {
   private void schedule() {
     cancelAutomation();
     autopilot.plan(state, lastEventAt, clock.millis()).ifPresent(plan ->
-        automationTimer = vertx.setTimer(plan.inMs(), id -> enqueue(() -> autopilot.command(state, plan)
-            .map(command -> decideAndApply(null, command))
-            .orElseGet(() -> Future.succeededFuture(new JsonObject())))));
+        automationTimer = vertx.setTimer(plan.inMs(), id -> {
+          automationTimer = -1;
+          // the server's own move is activity like a client's: it keeps the room from retiring
+          touch();
+          enqueue(() -> autopilot.command(state, plan)
+              .map(command -> decideAndApply(null, command))
+              .orElseGet(() -> Future.succeededFuture(new JsonObject())));
+        }));
   }
 
   /** The database refused: automation tries again a little later (a client's command also would). */
@@ -526,11 +531,21 @@ public final class GameVerticle extends VerticleBase {
     }
   }
 
-  /** Undeploys this room after {@code ms} without commands; it reloads from Postgres when needed. */
+  /**
+   * Undeploys this room after {@code ms} without commands; it reloads from Postgres when needed.
+   * A room with an automatic move pending never retires: no client would bring it back, and no
+   * other node adopts it while this one lives.
+   */
   private void retireIn(long ms) {
     if (idleTimer >= 0) {
       vertx.cancelTimer(idleTimer);
     }
-    idleTimer = vertx.setTimer(ms, id -> tail.onComplete(v -> vertx.undeploy(deploymentID())));
+    idleTimer = vertx.setTimer(ms, id -> tail.onComplete(v -> {
+      if (automationTimer >= 0 && state.status() != Status.FINISHED) {
+        retireIn(ms);
+      } else {
+        vertx.undeploy(deploymentID());
+      }
+    }));
   }
 }
