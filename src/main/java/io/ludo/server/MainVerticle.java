@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (matcher, leaderboard). {@link #shutdown()} stops them in an order of its own.
  */
 public final class MainVerticle extends VerticleBase {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MainVerticle.class);
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(MainVerticle.class.getName());
 
   /** A part of the node, by the order in which {@link #shutdown()} stops it. */
   private record Part(String name, String deploymentId, int stopRank) {}
@@ -77,9 +77,9 @@ public final class MainVerticle extends VerticleBase {
     long started = System.nanoTime();
     // a part that fails to stop must not keep the next ones (persistence above all) from stopping
     return vertx.undeploy(part.deploymentId())
-        .onSuccess(v -> LOG.info("stopped {} in {} ms", part.name(), (System.nanoTime() - started) / 1_000_000))
+        .onSuccess(v -> LOG.info("stopped " + part.name() + " in " + (System.nanoTime() - started) / 1_000_000 + " ms"))
         .recover(e -> {
-          LOG.warn("{} did not stop cleanly: {}", part.name(), String.valueOf(e));
+          LOG.warning(part.name() + " did not stop cleanly: " + e);
           return Future.succeededFuture();
         });
   }
