@@ -46,6 +46,11 @@ public final class GameRouter {
     this.whole = new DeliveryOptions().setSendTimeout(timeoutMs);
   }
 
+  /** The node whose edges this router serves. */
+  public String nodeId() {
+    return nodeId;
+  }
+
   /** Creates a room on this node; answers {@code game_id, player_id, seat, state}. */
   public Future<JsonObject> create(JsonObject request) {
     if (stopping.getAsBoolean()) {

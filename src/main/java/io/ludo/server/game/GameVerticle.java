@@ -29,11 +29,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -57,7 +55,7 @@ public final class GameVerticle extends VerticleBase {
   private String lastHash = EventChain.GENESIS;
   private final Clock clock;
   private final long appendTimeoutMs;
-  private final Map<String, Integer> sockets = new HashMap<>();
+  private final Presence presence = new Presence();
   /**
    * Replies of the latest accepted commands by id, encoded: a resent command is answered, not
    * applied again. Kept as text, one object each instead of a tree of maps: a node holds 256 per
@@ -84,7 +82,6 @@ public final class GameVerticle extends VerticleBase {
   /** When the last event was recorded: turn deadlines count from it, so they survive a takeover. */
   private long lastEventAt;
   private long automationTimer = -1;
-  private int spectators;
   /** The operator's move validator, or null. */
   private final MoveValidator validator;
 
@@ -104,6 +101,8 @@ public final class GameVerticle extends VerticleBase {
     Future<Void> ready = spec.creation() != null ? create(spec.creation()) : load();
     return ready.compose(v -> {
       consumer = vertx.eventBus().consumer(Addresses.gameCommands(spec.gameId()), this::onMessage);
+      // released with this verticle on undeploy
+      vertx.eventBus().<JsonObject>localConsumer(Addresses.NODE_LEFT, left -> presence.dropNode(left.body().getString("node")));
       touch();
       return consumer.completion()
           .compose(registered -> Ownership.owners(vertx).compose(owners -> owners.put(spec.gameId(), spec.nodeId())))
@@ -189,7 +188,7 @@ public final class GameVerticle extends VerticleBase {
       case "view" -> message.reply(view());
       case "fairness" -> message.reply(FairnessJson.write(state, revealedSeed()));
       case "presence" -> {
-        presence(body.getString("player_id"), body.getInteger("delta", 0));
+        presence(body.getString("node"), body.getString("player_id"), body.getInteger("delta", 0));
         message.reply(new JsonObject().put("ok", true));
       }
       default -> {
@@ -203,15 +202,10 @@ public final class GameVerticle extends VerticleBase {
     }
   }
 
-  /** Sockets open for a player (null: a spectator's) on any node. A returning away player takes the seat back. */
-  private void presence(String playerId, int delta) {
-    if (playerId == null) {
-      spectators = Math.max(0, spectators + delta);
-      return;
-    }
-    sockets.merge(playerId, delta, Integer::sum);
-    sockets.values().removeIf(n -> n <= 0);
-    if (delta > 0 && state.player(playerId).map(Player::away).orElse(false)) {
+  /** Sockets open for a player (null: a spectator's) on a node. A returning away player takes the seat back. */
+  private void presence(String node, String playerId, int delta) {
+    presence.count(node, playerId, delta);
+    if (playerId != null && delta > 0 && state.player(playerId).map(Player::away).orElse(false)) {
       enqueue(() -> decideAndApply(null, new GameCommand.Return(playerId)));
     }
   }
@@ -302,7 +296,7 @@ public final class GameVerticle extends VerticleBase {
     return switch (command) {
       case GameCommand.Roll r -> Replies.roll(r.playerId(), events, after);
       case GameCommand.Move m -> Replies.move(m.playerId(), events, after);
-      default -> Replies.lobby(command.playerId(), after, sockets.keySet());
+      default -> Replies.lobby(command.playerId(), after, presence.connected());
     };
   }
 
@@ -450,8 +444,8 @@ public final class GameVerticle extends VerticleBase {
   }
 
   private JsonObject view() {
-    JsonObject view = GameViewJson.write(state, Set.copyOf(sockets.keySet())).put("owner_node", spec.nodeId())
-        .put("spectators", spectators)
+    JsonObject view = GameViewJson.write(state, presence.connected()).put("owner_node", spec.nodeId())
+        .put("spectators", presence.spectators())
         .put("turn_deadline", state.timerRuns() ? lastEventAt + state.timer().timeoutMs() : null);
     if (state.timer().on()) {
       view.put("turn_timeout_ms", state.timer().timeoutMs()).put("max_strikes", state.timer().maxStrikes());
