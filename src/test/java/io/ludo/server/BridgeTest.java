@@ -265,12 +265,9 @@ class BridgeTest {
         .compose(game -> Node.start(vertx, config).compose(node -> nobodyConnectedAfter(vertx, node.httpPort(), game,
             (bridge, events, token) -> {
               bridge.register(events, token);
-              ApiClient api = new ApiClient(vertx, node.httpPort());
-              // a view waits for the same load, answered after the registration's: by the second
-              // view, the registration's count (if any) has reached the room
-              return bridge.close().compose(closed -> api.view(game.gameId)).compose(loaded -> api.view(game.gameId))
+              return bridge.close().compose(closed -> ViewPolling.afterLoad(new ApiClient(vertx, node.httpPort()), game.gameId))
                   .map(view -> {
-                    assertTrue(ViewPolling.nobodyConnected(view.body()), view.body().encode());
+                    assertTrue(ViewPolling.nobodyConnected(view), view.encode());
                     return view;
                   });
             })))

@@ -22,6 +22,15 @@ public final class ViewPolling {
     return found.future();
   }
 
+  /**
+   * The view once the room's load in progress is over: a first view waits for the same load and
+   * is answered after the requests that were waiting before it; by the second, whatever those
+   * requests made the node send on (a socket's count) has reached the room.
+   */
+  public static Future<JsonObject> afterLoad(ApiClient api, String gameId) {
+    return api.view(gameId).compose(loaded -> api.view(gameId)).map(ApiClient.Reply::body);
+  }
+
   /** No player of the view has a socket open. */
   public static boolean nobodyConnected(JsonObject view) {
     return view.getJsonArray("players").stream().noneMatch(p -> ((JsonObject) p).getBoolean("connected"));
