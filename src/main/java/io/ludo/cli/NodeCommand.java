@@ -7,19 +7,24 @@ import io.ludo.server.infra.Clustering;
 import io.ludo.server.infra.EmbeddedServices;
 import io.ludo.server.infra.Metrics;
 import io.vertx.core.Vertx;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /** {@code java -jar ludo-server.jar node}: runs one node until SIGTERM, then shuts down gracefully. */
 final class NodeCommand {
   private static final Logger LOG = Logger.getLogger(NodeCommand.class.getName());
 
+  /** Longest the ordered stop may take before the node exits anyway (with status 1). */
+  private static final long STOP_BOUND_S = 30;
+
   private NodeCommand() {}
 
   static void run() throws Exception {
-    Config loaded = Settings.loadOrExit();
     EmbeddedServices services = new EmbeddedServices();
+    Config loaded = Settings.loadOrExit();
     Config config = Node.resolve(loaded, services);
     Vertx vertx = config.bool(ConfigKey.CLUSTERED)
         ? Clustering.start(config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS)
@@ -38,21 +43,39 @@ final class NodeCommand {
       node.warnIfClusteredWithOwnKey();
     }
 
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        node.stop().eventually(vertx::close).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        LOG.warning("shutdown did not complete cleanly: " + e);
-      } finally {
-        try {
-          services.close();
-        } catch (Exception e) {
-          LOG.warning("embedded services did not stop cleanly: " + e);
-        }
-        stopped.countDown();
+    // SIGTERM/SIGINT are handled rather than left to the JVM's shutdown: a JVM that a signal
+    // takes down exits 143 whatever its hooks do (short of halt(), which would skip the other
+    // hooks and hide a stop that went wrong), and it stops with its threads already going away.
+    // Handled, the ordered stop runs with everything alive and the status says how it went.
+    CompletableFuture<Integer> exitStatus = new CompletableFuture<>();
+    java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+    SignalHandler stop = signal -> {
+      if (once.compareAndSet(false, true)) {
+        exitStatus.completeAsync(() -> stop(node, services));
       }
-    }, "ludo-shutdown"));
-    stopped.await();
+    };
+    Signal.handle(new Signal("TERM"), stop);
+    Signal.handle(new Signal("INT"), stop);
+    System.exit(exitStatus.get());
+  }
+
+  /** The node's ordered stop, Vert.x closed (the cluster left), then the embedded services: 0 if all went well. */
+  private static int stop(Node node, EmbeddedServices services) {
+    long started = System.nanoTime();
+    int status = 0;
+    try {
+      node.shutdown().toCompletionStage().toCompletableFuture().get(STOP_BOUND_S, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warning("shutdown did not complete cleanly: " + e);
+      status = 1;
+    }
+    try {
+      services.close();
+    } catch (Exception e) {
+      LOG.warning("embedded services did not stop cleanly: " + e);
+      status = 1;
+    }
+    LOG.info("node stopped in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    return status;
   }
 }

@@ -7,13 +7,20 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
+import io.ludo.server.bus.Addresses;
+import io.vertx.core.eventbus.DeliveryOptions;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * Keeps this node in the cluster's list of live nodes: an entry that expires unless refreshed,
- * so a node that dies drops out within {@link #TTL_MS}.
+ * so a node that dies drops out within {@link #TTL_MS}. Tells this node's rooms
+ * ({@link Addresses#NODE_LEFT}) when another node drops out, so that they forget its sockets.
  */
 public final class ClusterVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(ClusterVerticle.class.getName());
   public static final String NODES_MAP = "ludo.nodes";
   private static final long REFRESH_MS = 2_000;
   private static final long TTL_MS = 6_000;
@@ -21,6 +28,8 @@ public final class ClusterVerticle extends VerticleBase {
   private final Config config;
   private final NodeStats stats;
   private long timer;
+  /** The other nodes live at the last refresh. */
+  private Set<String> others = Set.of();
 
   public ClusterVerticle(Config config, NodeStats stats) {
     this.config = config;
@@ -29,8 +38,9 @@ public final class ClusterVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    timer = vertx.setPeriodic(REFRESH_MS, id -> announce());
-    return announce();
+    timer = vertx.setPeriodic(REFRESH_MS, id -> announce().compose(v -> noticeDepartures())
+        .onFailure(e -> LOG.fine("cluster entry not refreshed: " + e)));
+    return announce().compose(v -> noticeDepartures());
   }
 
   @Override
@@ -46,6 +56,22 @@ public final class ClusterVerticle extends VerticleBase {
         .put("games", stats.games())
         .put("validator_fail_open", stats.validatorFailOpen());
     return nodes(vertx).compose(map -> map.put(self.getString("id"), self, TTL_MS));
+  }
+
+  private Future<Void> noticeDepartures() {
+    String self = config.string(ConfigKey.NODE_ID);
+    return nodes(vertx).compose(AsyncMap::keys).map(live -> {
+      Set<String> now = new HashSet<>(live);
+      now.remove(self);
+      for (String node : others) {
+        if (!now.contains(node)) {
+          vertx.eventBus().publish(Addresses.NODE_LEFT, new JsonObject().put("node", node),
+              new DeliveryOptions().setLocalOnly(true));
+        }
+      }
+      others = now;
+      return null;
+    });
   }
 
   static Future<AsyncMap<String, JsonObject>> nodes(io.vertx.core.Vertx vertx) {

@@ -13,15 +13,23 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Composes a node: persistence (schema first), the game directory, the node's entry in the
- * cluster, the HTTP server (with its socket hub), the operators' admin server, then the play services' background work (matcher, leaderboard). Stops in the reverse order, so that no request arrives once games are draining,
- * and no game drains once persistence is gone.
+ * cluster, the HTTP server (with its socket hub), the operators' admin server, then the play
+ * services' background work (matcher, leaderboard). {@link #shutdown()} stops them in an order of its own.
  */
 public final class MainVerticle extends VerticleBase {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(MainVerticle.class.getName());
+
+  /** A part of the node, by the order in which {@link #shutdown()} stops it. */
+  private record Part(String name, String deploymentId, int stopRank) {}
+
   private final Config config;
-  private final List<String> deployed = new ArrayList<>();
+  private final List<Part> parts = new ArrayList<>();
+  /** Set first on shutdown: readiness answers 503 and the doors refuse commands. */
+  private final AtomicBoolean stopping = new AtomicBoolean();
   private io.micrometer.core.instrument.binder.jvm.JvmGcMetrics gcMetrics;
 
   public MainVerticle(Config config) {
@@ -33,34 +41,53 @@ public final class MainVerticle extends VerticleBase {
     String nodeId = config.string(ConfigKey.NODE_ID);
     NodeStats stats = new NodeStats(Metrics.registry(nodeId));
     gcMetrics = Metrics.gc(stats.registry());
-    return deploy(new PersistenceVerticle(config, stats))
-        .compose(v -> deploy(new GameDirectoryVerticle(config, nodeId, stats)))
-        .compose(v -> deploy(new ClusterVerticle(config, stats)))
-        .compose(v -> vertx.deployVerticle(() -> new HttpVerticle(config, nodeId, stats),
-            new DeploymentOptions().setInstances(config.integer(ConfigKey.HTTP_INSTANCES))))
-        .onSuccess(deployed::add)
+    return deploy("persistence", 5, vertx.deployVerticle(new PersistenceVerticle(config, stats)))
+        .compose(v -> deploy("games", 3, vertx.deployVerticle(new GameDirectoryVerticle(config, nodeId, stats))))
+        .compose(v -> deploy("cluster entry", 2, vertx.deployVerticle(new ClusterVerticle(config, stats))))
+        .compose(v -> deploy("http", 1, vertx.deployVerticle(() -> new HttpVerticle(config, nodeId, stats, stopping::get),
+            new DeploymentOptions().setInstances(config.integer(ConfigKey.HTTP_INSTANCES)))))
         .compose(v -> config.integer(ConfigKey.ADMIN_PORT) == 0 ? Future.succeededFuture()
-            : deploy(new AdminVerticle(config)))
-        .compose(v -> deploy(new PlayVerticle(config)));
+            : deploy("admin", 1, vertx.deployVerticle(new AdminVerticle(config))))
+        .compose(v -> deploy("play", 4, vertx.deployVerticle(new PlayVerticle(config))));
+  }
+
+  /**
+   * Stops the node's parts one after the other: readiness goes false and the doors refuse
+   * commands; HTTP stops accepting and closes its sockets; the node leaves the list of live
+   * nodes; rooms finish their commands in flight and hand off (in parallel); the play services
+   * stop; persistence flushes and closes its pool. Vert.x 5 undeploys a verticle's children all
+   * at once, before its own {@code stop()}: too late to order them, hence this step first.
+   */
+  public Future<Void> shutdown() {
+    stopping.set(true);
+    Future<Void> chain = Future.succeededFuture();
+    for (Part part : parts.stream().sorted(java.util.Comparator.comparingInt(Part::stopRank)).toList()) {
+      chain = chain.compose(v -> undeploy(part));
+    }
+    return chain;
   }
 
   @Override
   public Future<?> stop() {
-    Future<Void> chain = Future.succeededFuture();
-    for (int i = deployed.size() - 1; i >= 0; i--) {
-      String id = deployed.get(i);
-      chain = chain.eventually(() -> vertx.undeploy(id));
+    if (gcMetrics != null) {
+      gcMetrics.close();
     }
-    return chain.eventually(() -> {
-      if (gcMetrics != null) {
-        gcMetrics.close();
-      }
-      Metrics.release(config.string(ConfigKey.NODE_ID));
-      return Future.succeededFuture();
-    });
+    Metrics.release(config.string(ConfigKey.NODE_ID));
+    return Future.succeededFuture();
   }
 
-  private Future<String> deploy(VerticleBase verticle) {
-    return vertx.deployVerticle(verticle).onSuccess(deployed::add);
+  private Future<Void> undeploy(Part part) {
+    long started = System.nanoTime();
+    // a part that fails to stop must not keep the next ones (persistence above all) from stopping
+    return vertx.undeploy(part.deploymentId())
+        .onSuccess(v -> LOG.info("stopped " + part.name() + " in " + (System.nanoTime() - started) / 1_000_000 + " ms"))
+        .recover(e -> {
+          LOG.warning(part.name() + " did not stop cleanly: " + e);
+          return Future.succeededFuture();
+        });
+  }
+
+  private Future<String> deploy(String name, int stopRank, Future<String> deployed) {
+    return deployed.onSuccess(id -> parts.add(new Part(name, id, stopRank)));
   }
 }

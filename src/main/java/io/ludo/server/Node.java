@@ -20,11 +20,13 @@ public final class Node {
 
   private final Vertx vertx;
   private final Config config;
+  private final MainVerticle main;
   private final String deploymentId;
 
-  private Node(Vertx vertx, Config config, String deploymentId) {
+  private Node(Vertx vertx, Config config, MainVerticle main, String deploymentId) {
     this.vertx = vertx;
     this.config = config;
+    this.main = main;
     this.deploymentId = deploymentId;
   }
 
@@ -95,12 +97,18 @@ public final class Node {
 
   /** Starts a node on {@code vertx} with a resolved configuration. */
   public static Future<Node> start(Vertx vertx, Config resolved) {
-    return vertx.deployVerticle(new MainVerticle(resolved)).map(id -> new Node(vertx, resolved, id));
+    MainVerticle main = new MainVerticle(resolved);
+    return vertx.deployVerticle(main).map(id -> new Node(vertx, resolved, main, id));
   }
 
-  /** Stops accepting, finishes in-flight commands, flushes persistence, then closes. */
+  /** Stops accepting, finishes in-flight commands, hands the rooms off, flushes persistence: in that order. */
   public Future<Void> stop() {
-    return vertx.undeploy(deploymentId);
+    return main.shutdown().eventually(() -> vertx.undeploy(deploymentId));
+  }
+
+  /** {@link #stop()}, then closes Vert.x: a clustered node leaves the cluster last. */
+  public Future<Void> shutdown() {
+    return stop().eventually(vertx::close);
   }
 
   public Vertx vertx() {

@@ -130,6 +130,25 @@ class BotsAndTimersTest {
   }
 
   @Test
+  void givenOnlyTheServerPlaysWhenTheIdleTimeoutIsTinyThenTheGameStillPlaysToTheEnd(Vertx vertx, VertxTestContext test) {
+    // a second of idleness would retire a room; here nobody but the server acts for the whole game
+    Map<ConfigKey, Object> tinyIdle = Map.of(ConfigKey.BOT_DELAY_MS, 2, ConfigKey.GAME_IDLE_TIMEOUT_S, 1);
+    TestNodes.start(vertx, tinyIdle).compose(node -> {
+      ApiClient api = new ApiClient(vertx, node.httpPort());
+      return api.post("/games", null, new JsonObject().put("player_name", "Ann").put("max_players", 2).put("bots", 1)
+              .put("turn_timeout_ms", 1000).put("max_strikes", 1))
+          .compose(created -> WsClient.connect(vertx, node.httpPort(), "/ws/" + created.body().getString("game_id") + "?spectate")
+              // Ann never acts: her turn times out, she is away, and the server plays both seats
+              .compose(watcher -> watcher.await(f -> f.getValue("event") instanceof JsonObject e
+                  && "GAME_FINISHED".equals(e.getString("type")))))
+          .map(finished -> {
+            test.verify(() -> assertNotNull(finished.getJsonObject("event").getValue("winner"), finished.encode()));
+            return null;
+          });
+    }).onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
   void aDeadlineComesFromTheLogSoItOutlivesTheNode(Vertx vertx, VertxTestContext test) {
     TestNodes.start(vertx, FAST_BOTS).compose(first -> {
       ApiClient api = new ApiClient(vertx, first.httpPort());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ludo.server.bus.Addresses;
 import io.ludo.server.errors.ErrorCode;
+import io.ludo.server.config.Config;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -273,5 +274,45 @@ class BridgeTest {
     Future<JsonObject> refusal = bridge.awaitNew(f -> "err".equals(f.getString("type")) && address.equals(f.getString("address")));
     bridge.register(address, token);
     return expectBridgeError(refusal, code, test);
+  }
+
+  @Test
+  void givenTwoRegistrationsOfOneAddressWhenTheSocketClosesThenThePlayerIsNoLongerConnected(Vertx vertx, VertxTestContext test) {
+    TestNodes.start(vertx).compose(node -> RestGame.open(new ApiClient(vertx, node.httpPort()))
+        .compose(game -> nobodyConnectedAfter(vertx, node.httpPort(), game, (bridge, events, token) -> {
+          // both sent before the first is decided: the second is refused, not counted twice
+          bridge.register(events, token);
+          bridge.register(events, token);
+          return bridge.awaitBody(events, b -> "state".equals(b.getString("type"))).compose(state -> bridge.close());
+        })))
+        .onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
+  void givenASocketClosedWhileItsRegistrationIsDecidedThenThePlayerIsNotConnected(Vertx vertx, VertxTestContext test) {
+    Config config = TestNodes.config(Map.of());
+    // the room is not in memory: deciding the registration loads it from Postgres, while the socket closes
+    TestNodes.halfPlayedThenClosed(Vertx.vertx(), vertx, config, 2)
+        .compose(game -> Node.start(vertx, config).compose(node -> nobodyConnectedAfter(vertx, node.httpPort(), game,
+            (bridge, events, token) -> {
+              bridge.register(events, token);
+              return bridge.close().compose(closed -> ViewPolling.afterLoad(new ApiClient(vertx, node.httpPort()), game.gameId))
+                  .map(view -> {
+                    assertTrue(ViewPolling.nobodyConnected(view), view.encode());
+                    return view;
+                  });
+            })))
+        .onComplete(test.succeedingThenComplete());
+  }
+
+  private interface SocketUse {
+    Future<?> run(BridgeClient bridge, String events, String token);
+  }
+
+  /** Runs {@code use} on a bridge socket with seat 0's token, then expects nobody connected within a second. */
+  private static Future<JsonObject> nobodyConnectedAfter(Vertx vertx, int port, RestGame game, SocketUse use) {
+    return BridgeClient.connect(vertx, port)
+        .compose(bridge -> use.run(bridge, Addresses.gameEvents(game.gameId), game.tokenBySeat.get(0)))
+        .compose(used -> ViewPolling.until(vertx, new ApiClient(vertx, port), game.gameId, ViewPolling::nobodyConnected, 1_000));
   }
 }

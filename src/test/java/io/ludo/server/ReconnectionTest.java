@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ludo.server.bus.Addresses;
+import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -114,5 +115,20 @@ class ReconnectionTest {
                     });
               })));
     }).onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
+  void givenASocketClosedWhileItsOpeningLoadsTheRoomThenThePlayerIsNotConnected(Vertx vertx, VertxTestContext test) {
+    Config config = TestNodes.config(Map.of());
+    // the room is not in memory: the socket's count waits for its load, and the close overtakes it
+    TestNodes.halfPlayedThenClosed(Vertx.vertx(), vertx, config, 2)
+        .compose(game -> Node.start(vertx, config).compose(node -> WsClient.connect(vertx, node.httpPort(),
+                "/ws/" + game.gameId + "/" + game.playerBySeat.get(0) + "?token=" + game.tokenBySeat.get(0))
+            .compose(WsClient::close)
+            .compose(closed -> ViewPolling.afterLoad(new ApiClient(vertx, node.httpPort()), game.gameId))))
+        .onComplete(test.succeeding(view -> test.verify(() -> {
+          assertTrue(ViewPolling.nobodyConnected(view), view.encode());
+          test.completeNow();
+        })));
   }
 }

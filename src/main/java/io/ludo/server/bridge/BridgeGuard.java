@@ -34,7 +34,11 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   private final ClientMessages messages;
   private final List<String> origins;
   private final int maxMessage;
-  /** For each socket: the event addresses it registered, with the player each counts for (null: a spectator). */
+  /**
+   * For each socket: the event addresses it registered, with the player each counts for (empty:
+   * a spectator); null while the registration is being decided, so that a second one for the same
+   * address is refused and a socket closed meanwhile is not counted afterwards.
+   */
   private final Map<SockJSSocket, Map<String, Optional<String>>> registered = new HashMap<>();
   /** For each socket: its own rate-limit budget for registrations (each costs the game's owner a view). */
   private final Map<SockJSSocket, Budget> budgets = new HashMap<>();
@@ -77,7 +81,15 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       case SOCKET_CREATED -> event.complete(originAllowed(event.socket()));
       case SOCKET_PING, SOCKET_IDLE -> event.complete(true);
       case SOCKET_CLOSED -> {
-        registered.remove(event.socket());
+        // whatever the bridge did not unregister before telling us is uncounted here, once
+        Map<String, Optional<String>> left = registered.remove(event.socket());
+        if (left != null) {
+          left.forEach((address, player) -> {
+            if (player != null) {
+              messages.presence(Addresses.gameOfEvents(address).orElseThrow(), player.orElse(null), -1);
+            }
+          });
+        }
         budgets.remove(event.socket());
         event.complete(true);
       }
@@ -150,10 +162,12 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       refuse(event, ErrorCode.FORBIDDEN, "only ludo.game.<id>.events may be registered");
       return;
     }
-    if (registered.getOrDefault(socket, Map.of()).containsKey(address)) {
+    Map<String, Optional<String>> mine = registered.computeIfAbsent(socket, s -> new HashMap<>());
+    if (mine.containsKey(address)) {
       refuse(event, ErrorCode.INVALID_INPUT, "already registered on this socket");
       return;
     }
+    mine.put(address, null);
     JsonObject headers = event.getRawMessage().getValue("headers") instanceof JsonObject h ? h : new JsonObject();
     Future<Optional<String>> who = headers.getValue("token") == null
         ? Future.succeededFuture(Optional.empty())
@@ -161,13 +175,19 @@ final class BridgeGuard implements Handler<BridgeEvent> {
             .map(SeatClaims::playerId).map(Optional::of);
     who.compose(player -> messages.view(game.get()).map(exists -> player))
         .onSuccess(player -> {
-          registered.computeIfAbsent(socket, s -> new HashMap<>()).put(address, player);
+          if (registered.get(socket) != mine || !mine.containsKey(address)) {
+            // the socket closed (or unregistered) while this was decided: nothing to count or feed
+            event.complete(false);
+            return;
+          }
+          mine.put(address, player);
           messages.presence(game.get(), player.orElse(null), +1);
           event.complete(true);
           // after the registration, so that no event falls between the state and the feed
           messages.view(game.get()).onSuccess(state -> deliver(socket, address, state));
         })
         .onFailure(e -> {
+          mine.remove(address);
           ApiException api = ApiException.from(e);
           refuse(event, api.code(), api.getMessage());
         });

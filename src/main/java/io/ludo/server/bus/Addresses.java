@@ -35,6 +35,9 @@ public final class Addresses {
    */
   public static final String PERSIST_FINISHED = "ludo.persistence.finished";
 
+  /** A node left the list of live nodes (local, published by this node's cluster entry): {@code {"node"}}. */
+  public static final String NODE_LEFT = "ludo.cluster.node-left";
+
   /** This node's door for bridge commands, after the bridge guard checked where they were sent (local). */
   public static final String BRIDGE_INBOX = "ludo.bridge.inbox";
 

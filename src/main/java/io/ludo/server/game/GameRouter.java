@@ -12,6 +12,7 @@ import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * How the edges (REST, WebSocket) reach a room: a request to its owner's address; when no owner
@@ -26,12 +27,19 @@ public final class GameRouter {
   private final long totalMs;
   /** For what is not resent: loads (which may wait for a hand-off) and reads. */
   private final DeliveryOptions whole;
+  private final BooleanSupplier stopping;
 
   /**
    * {@code timeoutMs} bounds a whole command, resends included; each attempt waits a third of
    * it, so that an owner that died with the command is given up on early.
    */
   public GameRouter(Vertx vertx, String nodeId, long timeoutMs) {
+    this(vertx, nodeId, timeoutMs, () -> false);
+  }
+
+  /** As above, refusing new rooms and commands once {@code stopping} (reads still pass). */
+  public GameRouter(Vertx vertx, String nodeId, long timeoutMs, BooleanSupplier stopping) {
+    this.stopping = stopping;
     this.vertx = vertx;
     this.nodeId = nodeId;
     this.totalMs = timeoutMs;
@@ -39,8 +47,16 @@ public final class GameRouter {
     this.whole = new DeliveryOptions().setSendTimeout(timeoutMs);
   }
 
+  /** The node whose edges this router serves. */
+  public String nodeId() {
+    return nodeId;
+  }
+
   /** Creates a room on this node; answers {@code game_id, player_id, seat, state}. */
   public Future<JsonObject> create(JsonObject request) {
+    if (stopping.getAsBoolean()) {
+      return Future.failedFuture(nodeStopping());
+    }
     return directory(request.copy().put("op", "create"));
   }
 
@@ -50,9 +66,13 @@ public final class GameRouter {
    * answers a resent command from its record instead of applying it again.
    */
   public Future<JsonObject> send(String gameId, JsonObject command) {
-    JsonObject identified = command.containsKey("command_id") || "view".equals(command.getString("type"))
+    boolean query = "view".equals(command.getString("type"))
         || "fairness".equals(command.getString("type")) || "presence".equals(command.getString("type"))
-        || "recent".equals(command.getString("type"))
+        || "recent".equals(command.getString("type"));
+    if (!query && stopping.getAsBoolean()) {
+      return Future.failedFuture(nodeStopping());
+    }
+    JsonObject identified = command.containsKey("command_id") || query
         ? command : command.copy().put("command_id", "c_" + UUID.randomUUID());
     if (!GameIds.wellFormed(gameId)) {
       return noSuchGame();
@@ -82,6 +102,10 @@ public final class GameRouter {
       }
       return Future.failedFuture(e);
     });
+  }
+
+  private static ApiException nodeStopping() {
+    return new ApiException(ErrorCode.UNAVAILABLE, "this node is stopping; retry");
   }
 
   private static boolean isTimeout(Throwable e) {

@@ -31,11 +31,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -61,7 +59,7 @@ public final class GameVerticle extends VerticleBase {
   private String lastHash = EventChain.GENESIS;
   private final Clock clock;
   private final long appendTimeoutMs;
-  private final Map<String, Integer> sockets = new HashMap<>();
+  private final Presence presence = new Presence();
   /** The newest events' frames: syncs are answered from here, not from the log. */
   private final RecentEvents recent = new RecentEvents();
   /**
@@ -93,7 +91,6 @@ public final class GameVerticle extends VerticleBase {
   /** When the last event was recorded: turn deadlines count from it, so they survive a takeover. */
   private long lastEventAt;
   private long automationTimer = -1;
-  private int spectators;
   /** The operator's move validator, or null. */
   private final MoveValidator validator;
 
@@ -113,6 +110,8 @@ public final class GameVerticle extends VerticleBase {
     Future<Void> ready = spec.creation() != null ? create(spec.creation()) : load();
     return ready.compose(v -> {
       consumer = vertx.eventBus().consumer(Addresses.gameCommands(spec.gameId()), this::onMessage);
+      // released with this verticle on undeploy
+      vertx.eventBus().<JsonObject>localConsumer(Addresses.NODE_LEFT, left -> presence.dropNode(left.body().getString("node")));
       touch();
       return consumer.completion()
           .onSuccess(registered -> {
@@ -199,7 +198,7 @@ public final class GameVerticle extends VerticleBase {
       case "fairness" -> message.reply(FairnessJson.write(state, revealedSeed()));
       case "recent" -> message.reply(recent.answer(state.seq(), body.getInteger("since_seq", 0), body.getInteger("max", 0)));
       case "presence" -> {
-        presence(body.getString("player_id"), body.getInteger("delta", 0));
+        presence(body.getString("node"), body.getString("player_id"), body.getInteger("delta", 0));
         message.reply(new JsonObject().put("ok", true));
       }
       default -> {
@@ -216,15 +215,10 @@ public final class GameVerticle extends VerticleBase {
     }
   }
 
-  /** Sockets open for a player (null: a spectator's) on any node. A returning away player takes the seat back. */
-  private void presence(String playerId, int delta) {
-    if (playerId == null) {
-      spectators = Math.max(0, spectators + delta);
-      return;
-    }
-    sockets.merge(playerId, delta, Integer::sum);
-    sockets.values().removeIf(n -> n <= 0);
-    if (delta > 0 && state.player(playerId).map(Player::away).orElse(false)) {
+  /** Sockets open for a player (null: a spectator's) on a node. A returning away player takes the seat back. */
+  private void presence(String node, String playerId, int delta) {
+    presence.count(node, playerId, delta);
+    if (playerId != null && delta > 0 && state.player(playerId).map(Player::away).orElse(false)) {
       enqueue(() -> decideAndApply(null, null, new GameCommand.Return(playerId), Deadlines.NONE));
     }
   }
@@ -328,7 +322,7 @@ public final class GameVerticle extends VerticleBase {
     return switch (command) {
       case GameCommand.Roll r -> Replies.roll(r.playerId(), events, after);
       case GameCommand.Move m -> Replies.move(m.playerId(), events, after);
-      default -> Replies.lobby(command.playerId(), after, sockets.keySet());
+      default -> Replies.lobby(command.playerId(), after, presence.connected());
     };
   }
 
@@ -531,8 +525,8 @@ public final class GameVerticle extends VerticleBase {
   }
 
   private JsonObject view() {
-    JsonObject view = GameViewJson.write(state, Set.copyOf(sockets.keySet())).put("owner_node", spec.nodeId())
-        .put("spectators", spectators)
+    JsonObject view = GameViewJson.write(state, presence.connected()).put("owner_node", spec.nodeId())
+        .put("spectators", presence.spectators())
         .put("turn_deadline", state.timerRuns() ? lastEventAt + state.timer().timeoutMs() : null);
     if (state.timer().on()) {
       view.put("turn_timeout_ms", state.timer().timeoutMs()).put("max_strikes", state.timer().maxStrikes());
@@ -584,9 +578,14 @@ public final class GameVerticle extends VerticleBase {
   private void schedule() {
     cancelAutomation();
     autopilot.plan(state, lastEventAt, clock.millis()).ifPresent(plan ->
-        automationTimer = vertx.setTimer(plan.inMs(), id -> enqueue(() -> autopilot.command(state, plan)
-            .map(command -> decideAndApply(null, null, command, Deadlines.NONE))
-            .orElseGet(() -> Future.succeededFuture(new JsonObject())))));
+        automationTimer = vertx.setTimer(plan.inMs(), id -> {
+          automationTimer = -1;
+          // the server's own move is activity like a client's: it keeps the room from retiring
+          touch();
+          enqueue(() -> autopilot.command(state, plan)
+              .map(command -> decideAndApply(null, null, command, Deadlines.NONE))
+              .orElseGet(() -> Future.succeededFuture(new JsonObject())));
+        }));
   }
 
   /** The database refused: automation tries again a little later (a client's command also would). */
@@ -608,11 +607,21 @@ public final class GameVerticle extends VerticleBase {
     }
   }
 
-  /** Undeploys this room after {@code ms} without commands; it reloads from Postgres when needed. */
+  /**
+   * Undeploys this room after {@code ms} without commands; it reloads from Postgres when needed.
+   * A room with an automatic move pending never retires: no client would bring it back, and no
+   * other node adopts it while this one lives.
+   */
   private void retireIn(long ms) {
     if (idleTimer >= 0) {
       vertx.cancelTimer(idleTimer);
     }
-    idleTimer = vertx.setTimer(ms, id -> tail.onComplete(v -> vertx.undeploy(deploymentID())));
+    idleTimer = vertx.setTimer(ms, id -> tail.onComplete(v -> {
+      if (automationTimer >= 0 && state.status() != Status.FINISHED) {
+        retireIn(ms);
+      } else {
+        vertx.undeploy(deploymentID());
+      }
+    }));
   }
 }

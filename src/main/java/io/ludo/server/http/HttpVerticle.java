@@ -27,6 +27,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * The node's HTTP server: the REST routes, health, the OpenAPI document, and the WebSocket
@@ -41,11 +42,14 @@ public final class HttpVerticle extends VerticleBase {
   private SocketHub hub;
   private HttpServer server;
   private Redis redis;
+  /** True once the node stops: readiness answers 503 and commands are refused (clients retry elsewhere). */
+  private final BooleanSupplier stopping;
 
-  public HttpVerticle(Config config, String nodeId, NodeStats stats) {
+  public HttpVerticle(Config config, String nodeId, NodeStats stats, BooleanSupplier stopping) {
     this.config = config;
     this.nodeId = nodeId;
     this.stats = stats;
+    this.stopping = stopping;
   }
 
   @Override
@@ -55,7 +59,7 @@ public final class HttpVerticle extends VerticleBase {
     hub = new SocketHub(vertx, context, stats);
     return Schemas.load(vertx).compose(schemas -> {
       SeatTokens tokens = new SeatTokens(vertx, config.string(ConfigKey.JWT_KEY), config.integer(ConfigKey.JWT_TTL_S));
-      GameRouter games = new GameRouter(vertx, nodeId, config.integer(ConfigKey.COMMAND_TIMEOUT_MS));
+      GameRouter games = new GameRouter(vertx, nodeId, config.integer(ConfigKey.COMMAND_TIMEOUT_MS), stopping);
       PlayServices play = PlayServices.create(vertx, config, RedisAPI.api(redis));
       ClientMessages messages = new ClientMessages(games, config.integer(ConfigKey.WS_SYNC_MAX_EVENTS), play.limiter());
       return EventBusBridge.start(vertx, config, tokens, schemas, messages).compose(bridge -> {
@@ -99,12 +103,13 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    // Stop accepting and give requests in flight a moment; idle keep-alive connections are closed.
-    return server == null ? Future.succeededFuture()
-        : server.shutdown(SHUTDOWN_GRACE_S, java.util.concurrent.TimeUnit.SECONDS).eventually(() -> {
-          hub.closeAll();
-          return redis.close();
-        });
+    // Sockets first (their clients reconnect to another node), then stop accepting and give
+    // requests in flight a moment; idle keep-alive connections are closed.
+    if (server == null) {
+      return Future.succeededFuture();
+    }
+    hub.closeAll();
+    return server.shutdown(SHUTDOWN_GRACE_S, java.util.concurrent.TimeUnit.SECONDS).eventually(() -> redis.close());
   }
 
   /** Every route of the node; the OpenAPI document must name exactly these (a test keeps them in step). */
@@ -182,6 +187,9 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   private Future<Void> ready() {
+    if (stopping.getAsBoolean()) {
+      return Future.failedFuture("stopping");
+    }
     Future<?> db = vertx.eventBus().request(Addresses.PERSIST_PING, new JsonObject(),
         new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(2_000));
     Future<?> cache = RedisAPI.api(redis).ping(List.of());

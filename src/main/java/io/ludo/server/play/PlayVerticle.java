@@ -35,6 +35,8 @@ public final class PlayVerticle extends VerticleBase {
   /** Redis failed since the last catch-up: catch up as soon as it answers. */
   private boolean behind = true;
   private boolean syncing;
+  /** The matcher's latest pass (it never fails). */
+  private Future<Void> matching = Future.succeededFuture();
 
   public PlayVerticle(Config config) {
     this.config = config;
@@ -58,7 +60,12 @@ public final class PlayVerticle extends VerticleBase {
         LOG.warn("game {} not counted yet ({}); it will be once Redis answers", gameId, e.getMessage());
       });
     });
-    timers.add(vertx.setPeriodic(config.integer(ConfigKey.MATCHMAKING_TICK_MS), id -> matcher.tick()));
+    timers.add(vertx.setPeriodic(config.integer(ConfigKey.MATCHMAKING_TICK_MS), id -> {
+      Future<Void> pass = matcher.tick();
+      if (!pass.isComplete()) {
+        matching = pass;
+      }
+    }));
     timers.add(vertx.setPeriodic(HEALTH_MS, id -> health()));
     timers.add(vertx.setPeriodic(config.integer(ConfigKey.LEADERBOARD_SYNC_S) * 1000L, id -> catchUp()));
     return finished.completion();
@@ -67,7 +74,8 @@ public final class PlayVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     timers.forEach(vertx::cancelTimer);
-    return finished.unregister().eventually(() -> redis.close());
+    // the matcher's pass in flight finishes before its Redis connections close under it
+    return matching.eventually(() -> finished.unregister()).eventually(() -> redis.close());
   }
 
   private void health() {

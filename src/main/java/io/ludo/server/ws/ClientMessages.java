@@ -128,8 +128,12 @@ public final class ClientMessages {
         .map(view -> new JsonObject().put("type", "state").mergeIn(view));
   }
 
-  /** Counts a player's (null: a spectator's) open socket (+1) or its close (−1) with the game's owner. */
+  /**
+   * Counts a player's (null: a spectator's) open socket (+1) or its close (−1) with the game's
+   * owner, under this node's name: the owner forgets them if this node leaves.
+   */
   public Future<?> presence(String gameId, String playerId, int delta) {
-    return games.send(gameId, new JsonObject().put("type", "presence").put("player_id", playerId).put("delta", delta));
+    return games.send(gameId, new JsonObject().put("type", "presence").put("node", games.nodeId())
+        .put("player_id", playerId).put("delta", delta));
   }
 }

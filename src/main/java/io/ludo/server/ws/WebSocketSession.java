@@ -70,11 +70,13 @@ final class WebSocketSession {
     hub.join(gameId, this);
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(b -> sendError(null, ErrorCode.INVALID_INPUT, "text frames only"));
+    Future<?> counted = presence(+1);
     ws.closeHandler(v -> {
       hub.leave(gameId, this);
-      presence(-1);
+      // after the count it undoes: a close overtaking an open that loads the room would be lost
+      counted.onSuccess(c -> presence(-1));
     });
-    presence(+1)
+    counted
         .transform(v -> messages.view(gameId))
         .onSuccess(this::sendState)
         .onFailure(e -> {

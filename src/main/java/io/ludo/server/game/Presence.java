@@ -1,0 +1,47 @@
+package io.ludo.server.game;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A room's open sockets, counted by the node that holds them: a node that leaves the cluster
+ * (crashed or cut off) takes its counts with it, and no player stays connected through it.
+ */
+final class Presence {
+  private final Map<String, Map<String, Integer>> playersByNode = new HashMap<>();
+  private final Map<String, Integer> spectatorsByNode = new HashMap<>();
+
+  /** A socket of {@code playerId} (null: a spectator's) opened (+1) or closed (−1) on {@code node}. */
+  void count(String node, String playerId, int delta) {
+    if (playerId == null) {
+      spectatorsByNode.merge(node, delta, Integer::sum);
+      spectatorsByNode.values().removeIf(n -> n <= 0);
+      return;
+    }
+    Map<String, Integer> players = playersByNode.computeIfAbsent(node, n -> new HashMap<>());
+    players.merge(playerId, delta, Integer::sum);
+    players.values().removeIf(n -> n <= 0);
+    if (players.isEmpty()) {
+      playersByNode.remove(node);
+    }
+  }
+
+  /** {@code node} is gone: nothing it counted is open any more. */
+  void dropNode(String node) {
+    playersByNode.remove(node);
+    spectatorsByNode.remove(node);
+  }
+
+  /** The players with at least one socket open on some node. */
+  Set<String> connected() {
+    Set<String> players = new TreeSet<>();
+    playersByNode.values().forEach(p -> players.addAll(p.keySet()));
+    return players;
+  }
+
+  int spectators() {
+    return spectatorsByNode.values().stream().mapToInt(Integer::intValue).sum();
+  }
+}

@@ -1,0 +1,62 @@
+package io.ludo.server;
+
+import io.ludo.server.config.Config;
+import io.ludo.server.config.ConfigKey;
+import io.ludo.server.infra.Clustering;
+import io.ludo.server.infra.EmbeddedServices;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A game's owner counts sockets by the node that holds them, and forgets a node that left the cluster. */
+@ExtendWith(VertxExtension.class)
+class PresenceClusterTest {
+  /** A dead node leaves the list of live nodes within its entry's time to live (6 s) and a refresh (2 s). */
+  private static final long DECAY_BOUND_MS = 15_000;
+  private final List<Vertx> vertxes = new ArrayList<>();
+
+  @AfterEach
+  void closeNodes() {
+    vertxes.forEach(Vertx::close);
+  }
+
+  @Test
+  @Timeout(value = 2, timeUnit = TimeUnit.MINUTES)
+  void givenAPlayersSocketOnANodeThatDiesThenTheOwnerSoonSaysTheyAreNotConnected(Vertx testVertx, VertxTestContext test)
+      throws Exception {
+    int[] hz = {EmbeddedServices.freePort(), EmbeddedServices.freePort()};
+    String members = "127.0.0.1:" + hz[0] + ",127.0.0.1:" + hz[1];
+    Config owner = TestNodes.config(Map.of(ConfigKey.NODE_ID, "p0", ConfigKey.CLUSTER_PORT, hz[0], ConfigKey.CLUSTER_MEMBERS, members));
+    Config holder = TestNodes.config(Map.of(ConfigKey.NODE_ID, "p1", ConfigKey.CLUSTER_PORT, hz[1], ConfigKey.CLUSTER_MEMBERS, members));
+    ApiClient api = new ApiClient(testVertx, owner.integer(ConfigKey.HTTP_PORT));
+    start(owner).compose(v -> start(holder))
+        .compose(v -> RestGame.open(api))
+        .compose(game -> WsClient.connect(testVertx, holder.integer(ConfigKey.HTTP_PORT),
+                "/ws/" + game.gameId + "/" + game.playerBySeat.get(0) + "?token=" + game.tokenBySeat.get(0))
+            .compose(ws -> ViewPolling.until(testVertx, api, game.gameId, view -> !ViewPolling.nobodyConnected(view), 5_000))
+            .compose(connected -> {
+              // the holder's cluster member dies without a goodbye; its socket stays open, as a
+              // cut-off or frozen node's would, so no close ever reaches the owner
+              ClusterFailoverTest.hazelcastOf(vertxes.get(1)).getLifecycleService().terminate();
+              return ViewPolling.until(testVertx, api, game.gameId, ViewPolling::nobodyConnected, DECAY_BOUND_MS);
+            }))
+        .onComplete(test.succeedingThenComplete());
+  }
+
+  private Future<Node> start(Config config) {
+    return Clustering.start(config).compose(vx -> {
+      vertxes.add(vx);
+      return Node.start(vx, config);
+    });
+  }
+}
