@@ -97,8 +97,14 @@ public final class GameRouter {
         return directory(new JsonObject().put("op", "load").put("game_id", gameId))
             .compose(v -> send(gameId, command, loadsLeft - 1, deadline));
       }
-      if (isTimeout(e) && timeLeft && command.containsKey("command_id")) {
-        return send(gameId, command, loadsLeft, deadline);
+      if ((isTimeout(e) || isUnreachable(e)) && timeLeft && command.containsKey("command_id")) {
+        // the owner may be dead with its registration left behind on this node (a member lost
+        // while the cluster's data moved): the directory loads the game here unless an owner
+        // answers its probe, so that the resend has somewhere to go
+        Future<Void> rescue = loadsLeft > 0 && worthLoading
+            ? directory(new JsonObject().put("op", "load").put("game_id", gameId)).<Void>mapEmpty().otherwiseEmpty()
+            : Future.succeededFuture();
+        return rescue.compose(v -> send(gameId, command, loadsLeft - 1, deadline));
       }
       return Future.failedFuture(e);
     });
@@ -106,6 +112,11 @@ public final class GameRouter {
 
   private static ApiException nodeStopping() {
     return new ApiException(ErrorCode.UNAVAILABLE, "this node is stopping; retry");
+  }
+
+  /** The send itself failed (no connection to the owner's node), not the owner's answer. */
+  private static boolean isUnreachable(Throwable e) {
+    return e instanceof ReplyException r && r.failureType() == ReplyFailure.ERROR;
   }
 
   private static boolean isTimeout(Throwable e) {
