@@ -45,7 +45,7 @@ public final class GameVerticle extends VerticleBase {
   private static final long LOCK_TIMEOUT_MS = 10_000;
   /** Published on the events address by a new owner; nodes answer with a presence per open socket. */
   public static final String PRESENCE_REQUEST = "presence_request";
-  /** How many accepted commands' replies are kept to answer resends (as many as Postgres keeps). */
+  /** How many accepted commands' replies are kept in memory to answer resends (the log keeps them all). */
   static final int REMEMBERED_COMMANDS = 32;
   /** A safety net only: past it (a database gone for this long) the outcome is read back from the log. */
   private static final long APPEND_OUTCOME_TIMEOUT_MS = 60_000;
@@ -64,8 +64,8 @@ public final class GameVerticle extends VerticleBase {
   private final RecentEvents recent = new RecentEvents();
   /**
    * Replies of the latest accepted commands by id, encoded: a resent command is answered, not
-   * applied again. Kept as text, one object each instead of a tree of maps: a node holds 256 per
-   * game, and as trees they were most of its live heap under load (long young GC pauses).
+   * applied again. Kept as text, one object each instead of a tree of maps: as trees they were most
+   * of a node's live heap under load (long young GC pauses). Older ones are read from the log.
    */
   private final Map<String, Remembered> replies = new java.util.LinkedHashMap<>(16, 0.75f, false) {
     @Override
@@ -249,9 +249,7 @@ public final class GameVerticle extends VerticleBase {
   private Future<JsonObject> decideAndApply(String commandId, String fingerprint, GameCommand command, long deadline) {
     Remembered answered = commandId == null ? null : replies.get(commandId);
     if (answered != null) {
-      return Future.succeededFuture(answered.fingerprint() == null || answered.fingerprint().equals(fingerprint)
-          ? new JsonObject(answered.reply())
-          : error(ErrorCode.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was used for another request"));
+      return Future.succeededFuture(resent(answered.fingerprint(), new JsonObject(answered.reply()), fingerprint));
     }
     if (command == null) {
       return Future.succeededFuture(error(ErrorCode.INVALID_INPUT, "malformed command"));
@@ -297,14 +295,14 @@ public final class GameVerticle extends VerticleBase {
         fencedOut();
         return Future.succeededFuture(error(ErrorCode.UNAVAILABLE, "the game moved to another node; retry"));
       }
-      if (ar.failed() && isFailure(ar.cause(), PersistenceVerticle.DUPLICATE_COMMAND)) {
+      if (ar.failed() && PersistenceVerticle.failedWith(ar.cause(), PersistenceVerticle.DUPLICATE_COMMAND)) {
         // applied long ago, its reply no longer in memory: the log has it
         return storedReply(commandId, fingerprint).map(stored -> stored != null ? stored
             : error(ErrorCode.UNAVAILABLE, "the command could not be stored; retry"));
       }
       if (ar.failed()) {
         // never sent: certainly not stored; any other failure leaves the outcome to be read back
-        mustReconcile = !isFailure(ar.cause(), PersistenceVerticle.NOT_SENT);
+        mustReconcile = !PersistenceVerticle.failedWith(ar.cause(), PersistenceVerticle.NOT_SENT);
         return Future.succeededFuture(error(ErrorCode.UNAVAILABLE, "the move could not be stored; retry"));
       }
       state = after;
@@ -346,8 +344,14 @@ public final class GameVerticle extends VerticleBase {
         .onSuccess(v -> mustReconcile = false);
   }
 
-  private static boolean isFailure(Throwable failure, String name) {
-    return failure instanceof io.vertx.core.eventbus.ReplyException r && name.equals(r.getMessage());
+  /**
+   * The answer to a command whose id was applied already: its first reply when it asks for what
+   * the first asked for ({@code stored}; null for a command recorded before fingerprints), else
+   * IDEMPOTENCY_KEY_REUSED.
+   */
+  private static JsonObject resent(String stored, JsonObject firstReply, String fingerprint) {
+    return stored == null || stored.equals(fingerprint) ? firstReply
+        : error(ErrorCode.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was used for another request");
   }
 
   /**
@@ -364,12 +368,7 @@ public final class GameVerticle extends VerticleBase {
         .<JsonObject>request(Addresses.PERSIST_COMMAND, new JsonObject().put("game_id", spec.gameId()).put("command_id", commandId))
         .map(found -> {
           JsonObject reply = found.body().getJsonObject("reply");
-          String first = found.body().getString("fingerprint");
-          if (reply == null) {
-            return null;
-          }
-          return first == null || first.equals(fingerprint) ? reply
-              : error(ErrorCode.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was used for another request");
+          return reply == null ? null : resent(found.body().getString("fingerprint"), reply, fingerprint);
         })
         .otherwise(e -> error(ErrorCode.UNAVAILABLE, "the game's database is unreachable; retry"));
   }

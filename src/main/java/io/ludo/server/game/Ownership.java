@@ -1,7 +1,6 @@
 package io.ludo.server.game;
 
 import io.ludo.server.store.PersistenceVerticle;
-import io.vertx.core.eventbus.ReplyException;
 
 /** Names and signs of game ownership across the cluster. Postgres epochs are the authority. */
 final class Ownership {
@@ -17,6 +16,6 @@ final class Ownership {
   }
 
   static boolean isFenced(Throwable failure) {
-    return failure instanceof ReplyException r && PersistenceVerticle.STALE_APPEND.equals(r.getMessage());
+    return PersistenceVerticle.failedWith(failure, PersistenceVerticle.STALE_APPEND);
   }
 }

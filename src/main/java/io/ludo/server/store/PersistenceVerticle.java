@@ -111,6 +111,11 @@ public final class PersistenceVerticle extends VerticleBase {
   }
 
   /** {@code {"status","last_event"}} of a game (no {@code last_event} before its first), or GAME_NOT_FOUND. */
+  /** Whether a request to persistence failed with {@code name} (STALE_APPEND, NOT_SENT, DUPLICATE_COMMAND). */
+  public static boolean failedWith(Throwable failure, String name) {
+    return failure instanceof io.vertx.core.eventbus.ReplyException r && name.equals(r.getMessage());
+  }
+
   /** The unique index on a game's command ids refused the append (V6__commands_in_event_rows.sql). */
   private static boolean isDuplicateCommand(Throwable failure) {
     return failure instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())
