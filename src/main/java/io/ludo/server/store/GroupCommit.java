@@ -6,7 +6,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayDeque;
@@ -16,13 +15,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Group commit across games: while one transaction is in flight, appends queue up, and the next
- * transaction writes all of them. Under load a transaction carries many games' moves; when idle,
+ * Group commit across games: while one statement is in flight, appends queue up, and the next
+ * statement writes all of them. Under load a statement carries many games' moves; when idle,
  * an append is written at once, without waiting for company. A batch that fails is retried one
  * append at a time, so that one game's conflict never fails another game's moves.
  */
 final class GroupCommit {
-  /** Told of every committed batch: its appends, their events, and how long the transaction took. */
+  /** Told of every committed batch: its appends stored, their events, and how long the statement took. */
   interface Listener {
     void committed(int appends, int events, long nanos);
   }
@@ -36,10 +35,10 @@ final class GroupCommit {
   private int writing;
 
   /**
-   * {@code maxInFlight} transactions may be committing at once (each on its own connection), so
+   * {@code maxInFlight} statements may be committing at once (each on its own connection), so
    * that the next batch is written while the previous one waits for its WAL flush; Postgres
    * flushes concurrent commits together. Appends of one game never share or overlap
-   * transactions: its owner sends the next only after the previous one is answered.
+   * statements: its owner sends the next only after the previous one is answered.
    */
   GroupCommit(Pool pool, int batchMax, int maxInFlight, Listener listener) {
     this.pool = pool;
@@ -88,8 +87,7 @@ final class GroupCommit {
     pool.withConnection(conn -> write(conn, stillAwaited(batch)))
         .transform(ar -> {
           if (ar.succeeded()) {
-            listener.committed(batch.size(), events(batch), System.nanoTime() - started);
-            settle(batch, ar.result());
+            settle(batch, ar.result(), System.nanoTime() - started);
             return Future.<Void>succeededFuture();
           }
           return batch.size() == 1 ? fail(batch.get(0), ar.cause()) : oneByOne(batch);
@@ -105,7 +103,13 @@ final class GroupCommit {
     for (Append a : batch) {
       chain = chain.transform(ignored -> a.expired() ? notSent(a)
           : pool.withConnection(conn -> write(conn, stillAwaited(List.of(a))))
-              .transform(ar -> ar.succeeded() ? complete(a, ar.result()) : fail(a, ar.cause())));
+              .transform(ar -> {
+                if (ar.failed()) {
+                  return fail(a, ar.cause());
+                }
+                settle(List.of(a), ar.result(), 0);
+                return Future.succeededFuture();
+              }));
     }
     return chain;
   }
@@ -118,24 +122,27 @@ final class GroupCommit {
     return n;
   }
 
-  private Future<Void> complete(Append a, Set<String> written) {
-    listener.committed(1, a.events().size(), 0);
-    settle(List.of(a), written);
-    return Future.succeededFuture();
-  }
-
   /**
    * Each append of a committed statement is stored if its game was written; otherwise its writer
    * was stale or fenced out (its game's head had moved on, or another node took the game over),
-   * and it alone is refused. Appends answered already (not sent) stay as they were.
+   * and it alone is refused. Appends answered already (not sent) stay as they were. Only the
+   * stored ones are reported to the listener.
    */
-  private static void settle(List<Append> batch, Set<String> written) {
+  private void settle(List<Append> batch, Set<String> written, long nanos) {
+    List<Append> stored = new ArrayList<>(batch.size());
     for (Append a : batch) {
-      if (written.contains(a.gameId())) {
-        a.done().tryComplete();
-      } else {
-        a.done().tryFail(new StaleAppendException());
+      if (a.done().future().isComplete()) {
+        continue;
       }
+      if (written.contains(a.gameId())) {
+        a.done().complete();
+        stored.add(a);
+      } else {
+        a.done().fail(new StaleAppendException());
+      }
+    }
+    if (!stored.isEmpty()) {
+      listener.committed(stored.size(), events(stored), nanos);
     }
   }
 
