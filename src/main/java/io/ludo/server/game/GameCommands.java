@@ -6,9 +6,6 @@ import io.vertx.core.json.JsonObject;
 
 /** The JSON of a command on the event bus (already authenticated), as a domain command. */
 public final class GameCommands {
-  /** The command ids the edges make of a client's Idempotency-Key: resends of these may come late. */
-  public static final String CLIENT_KEY_PREFIX = "key/";
-
   private GameCommands() {}
 
   static GameCommand parse(JsonObject m) {

@@ -1,4 +1,4 @@
-package io.ludo.server.game;
+package io.ludo.server.room;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

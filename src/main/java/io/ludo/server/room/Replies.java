@@ -1,4 +1,4 @@
-package io.ludo.server.game;
+package io.ludo.server.room;
 
 import io.ludo.game.GameEvent;
 import io.ludo.game.GameState;
@@ -9,13 +9,14 @@ import io.ludo.rules.RuleEvent.Capture;
 import io.ludo.rules.RuleEvent.DiceRolled;
 import io.ludo.rules.RuleEvent.TokenMoved;
 import io.ludo.rules.RuleEvent.TurnPassed;
+import io.ludo.server.errors.ErrorCode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Set;
 
 /** The command replies of API.md, built from the events a command caused and the state after. */
-final class Replies {
+public final class Replies {
   private Replies() {}
 
   static JsonObject roll(String playerId, List<GameEvent> events, GameState after) {
@@ -61,6 +62,17 @@ final class Replies {
         .put("state", GameViewJson.write(after, connected));
     after.player(playerId).ifPresent(p -> reply.put("seat", p.seat()));
     return reply;
+  }
+
+  /** A refusal: {@code {"error":{"code","message"}}}, mapped to a status or a frame by each edge. */
+  public static JsonObject error(ErrorCode code, String message) {
+    return new JsonObject().put("error", new JsonObject().put("code", code.name()).put("message", message));
+  }
+
+  /** The error code of a reply, or null for an accepted command's. */
+  public static String errorCode(JsonObject reply) {
+    JsonObject error = reply.getJsonObject("error");
+    return error == null ? null : error.getString("code");
   }
 
   private static JsonObject base(GameState s, String playerId) {

@@ -1,4 +1,4 @@
-package io.ludo.server.game;
+package io.ludo.server.room;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

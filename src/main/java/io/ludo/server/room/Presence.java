@@ -1,4 +1,4 @@
-package io.ludo.server.game;
+package io.ludo.server.room;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,0 +1,121 @@
+package io.ludo.server.game;
+
+import io.ludo.server.bus.Addresses;
+import io.ludo.server.bus.Deadlines;
+import io.ludo.server.room.AppendFailure;
+import io.ludo.server.room.RoomJournal;
+import io.ludo.server.room.SealedEvent;
+import io.ludo.server.store.PersistenceVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/** A room's journal on this node's persistence verticle, over the local event bus. */
+final class BusJournal implements RoomJournal {
+  /** A safety net only: past it (a database gone for this long) the outcome is read back from the log. */
+  private static final long APPEND_OUTCOME_TIMEOUT_MS = 60_000;
+  private final Vertx vertx;
+  private final String gameId;
+  private final String nodeId;
+  /** How long persistence may hold an append that no command waits for (a new game's, the server's own). */
+  private final long appendTimeoutMs;
+
+  BusJournal(Vertx vertx, String gameId, String nodeId, long appendTimeoutMs) {
+    this.vertx = vertx;
+    this.gameId = gameId;
+    this.nodeId = nodeId;
+    this.appendTimeoutMs = appendTimeoutMs;
+  }
+
+  @Override
+  public Future<Claim> claim() {
+    return vertx.eventBus()
+        .<JsonObject>request(Addresses.PERSIST_CLAIM, new JsonObject().put("game_id", gameId).put("node", nodeId))
+        .map(claimed -> {
+          String seed = claimed.body().getString("server_seed");
+          return new Claim(claimed.body().getLong("epoch"), seed == null ? null : HexFormat.of().parseHex(seed));
+        });
+  }
+
+  @Override
+  public Future<List<SealedEvent>> events(int fromSeq) {
+    return vertx.eventBus()
+        .<JsonObject>request(Addresses.PERSIST_READ, new JsonObject().put("game_id", gameId).put("from_seq", fromSeq))
+        .map(reply -> {
+          JsonArray events = reply.body().getJsonArray("events");
+          List<SealedEvent> out = new ArrayList<>(events.size());
+          for (int i = 0; i < events.size(); i++) {
+            out.add(SealedEvent.read(events.getJsonObject(i)));
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public Future<List<StoredCommand>> recentCommands(int limit) {
+    return vertx.eventBus()
+        .<JsonObject>request(Addresses.PERSIST_COMMANDS, new JsonObject().put("game_id", gameId).put("limit", limit))
+        .map(answer -> {
+          JsonArray commands = answer.body().getJsonArray("commands");
+          List<StoredCommand> out = new ArrayList<>(commands.size());
+          for (int i = 0; i < commands.size(); i++) {
+            JsonObject c = commands.getJsonObject(i);
+            out.add(new StoredCommand(c.getString("command_id"), c.getString("fingerprint"), c.getJsonObject("reply")));
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public Future<StoredCommand> command(String commandId) {
+    return vertx.eventBus()
+        .<JsonObject>request(Addresses.PERSIST_COMMAND, new JsonObject().put("game_id", gameId).put("command_id", commandId))
+        .map(found -> {
+          JsonObject reply = found.body().getJsonObject("reply");
+          return reply == null ? null : new StoredCommand(commandId, found.body().getString("fingerprint"), reply);
+        });
+  }
+
+  @Override
+  public Future<Void> append(Append a) {
+    JsonArray events = new JsonArray(new ArrayList<>(a.events().size()));
+    a.events().forEach(e -> events.add(e.json()));
+    JsonObject message = new JsonObject()
+        .put("game_id", gameId)
+        .put("room_name", a.roomName())
+        .put("node", nodeId)
+        .put("epoch", a.epoch())
+        .put("expected_seq", a.expectedSeq())
+        .put("status", a.status())
+        .put("events", events)
+        .put("command_id", a.commandId())
+        .put("fingerprint", a.fingerprint())
+        .put("reply", a.reply())
+        .put("budget_ms", Deadlines.storeBudgetMs(a.deadlineNanos(), appendTimeoutMs));
+    if (a.newGameSeed() != null) {
+      message.put("server_seed", HexFormat.of().formatHex(a.newGameSeed()));
+    }
+    return vertx.eventBus()
+        .request(Addresses.PERSIST_APPEND, message, new DeliveryOptions().setSendTimeout(APPEND_OUTCOME_TIMEOUT_MS))
+        .<Void>mapEmpty()
+        .recover(e -> Future.failedFuture(new AppendFailure(kind(e))));
+  }
+
+  private static AppendFailure.Kind kind(Throwable e) {
+    if (PersistenceVerticle.failedWith(e, PersistenceVerticle.STALE_APPEND)) {
+      return AppendFailure.Kind.FENCED;
+    }
+    if (PersistenceVerticle.failedWith(e, PersistenceVerticle.NOT_SENT)) {
+      return AppendFailure.Kind.NOT_SENT;
+    }
+    if (PersistenceVerticle.failedWith(e, PersistenceVerticle.DUPLICATE_COMMAND)) {
+      return AppendFailure.Kind.DUPLICATE_COMMAND;
+    }
+    return AppendFailure.Kind.UNKNOWN;
+  }
+}

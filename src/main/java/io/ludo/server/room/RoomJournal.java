@@ -1,0 +1,41 @@
+package io.ludo.server.room;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * A room's log: the only I/O a room does. Futures are Vert.x's as plain values: a room needs no
+ * Vert.x instance, and a test's journal completes them itself.
+ */
+public interface RoomJournal {
+  /** The room taken over: the epoch that fences older owners out, and the dice seed (null before fair dice). */
+  record Claim(long epoch, byte[] serverSeed) {}
+
+  /** A keyed command as the log recorded it, with what it asked for (null: before fingerprints) and its reply. */
+  record StoredCommand(String commandId, String fingerprint, JsonObject reply) {}
+
+  /**
+   * Events to make durable together, after event {@code expectedSeq} (0 for a new game), under
+   * {@code epoch}; {@code commandId}, {@code fingerprint} and {@code reply} record the command
+   * that caused them (all null for none); {@code newGameSeed} is a new game's secret seed;
+   * {@code deadlineNanos} (System.nanoTime) is when the command's edge gives up.
+   */
+  record Append(long epoch, int expectedSeq, String roomName, String status, List<SealedEvent> events,
+      String commandId, String fingerprint, JsonObject reply, byte[] newGameSeed, long deadlineNanos) {}
+
+  /** Takes the stored game over; fails with GAME_NOT_FOUND when there is none. */
+  Future<Claim> claim();
+
+  /** The stored events from {@code fromSeq} on, oldest first. */
+  Future<List<SealedEvent>> events(int fromSeq);
+
+  /** The latest keyed commands, newest first. */
+  Future<List<StoredCommand>> recentCommands(int limit);
+
+  /** A keyed command as stored, or null when it never was. */
+  Future<StoredCommand> command(String commandId);
+
+  /** Stores an append, or fails with an {@link AppendFailure} saying what is known of its fate. */
+  Future<Void> append(Append append);
+}

@@ -1,0 +1,37 @@
+package io.ludo.server.room;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a room told the world, in order. */
+final class FakeFeed implements RoomFeed {
+  final List<JsonObject> frames = new ArrayList<>();
+  int reconnects;
+  int presenceRequests;
+  final List<JsonObject> finished = new ArrayList<>();
+
+  @Override
+  public void event(JsonObject frame) {
+    frames.add(frame);
+  }
+
+  @Override
+  public void reconnect() {
+    reconnects++;
+  }
+
+  @Override
+  public void presenceRequest() {
+    presenceRequests++;
+  }
+
+  @Override
+  public void finished(JsonObject view, long finishedAt) {
+    finished.add(view);
+  }
+
+  List<String> types() {
+    return frames.stream().map(f -> f.getJsonObject("event").getString("type")).toList();
+  }
+}

@@ -1,0 +1,252 @@
+package io.ludo.server.room;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ludo.bots.Strategies;
+import io.ludo.game.Autopilot;
+import io.ludo.game.Game;
+import io.ludo.game.GameCommand;
+import io.ludo.game.GameEvent;
+import io.ludo.game.TurnTimer;
+import io.ludo.rules.Options;
+import io.ludo.server.bus.Deadlines;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A room without Vert.x: a journal in memory that fails on demand, a clock moved by hand. Events
+ * are durable before anything sees them; a key is applied once, whatever the database did.
+ */
+class RoomTest {
+  private static final long IDLE_MS = 60_000;
+  private static final long LINGER_MS = 5_000;
+  private static final long BOT_DELAY_MS = 100;
+
+  private final FakeJournal journal = new FakeJournal();
+  private final FakeFeed feed = new FakeFeed();
+  private final ManualClock clock = new ManualClock();
+  /** Every roll of these rooms: a 6 lets a token out, a 3 from the base passes the turn. */
+  private int nextRoll = 6;
+  private int left;
+
+  private Room room() {
+    return new Room(new Room.Setup("g1", "node-a", IDLE_MS, LINGER_MS), journal, feed, clock, seed -> (s, seq) -> nextRoll,
+        new Autopilot(Strategies.create("greedy", new Random(0)), BOT_DELAY_MS), Room.MoveCheck.NONE, () -> left++);
+  }
+
+  /** Ann (seat 0) and Bob in a started two-seat game. */
+  private Room started() {
+    return started(List.of());
+  }
+
+  private Room started(List<String[]> bots) {
+    List<GameEvent> creation = new ArrayList<>(Game.create("g1", "room", 2, Options.DEFAULTS, "p_ann", "Ann"));
+    creation.addAll(Game.setUp(Game.fold(creation), TurnTimer.NONE, bots));
+    Room room = room();
+    assertTrue(room.create(creation, new byte[32]).succeeded());
+    if (bots.isEmpty()) {
+      assertAccepted(room.command(null, null, new GameCommand.Join("p_bob", "Bob", "bob-seed"), Deadlines.NONE));
+    }
+    assertEquals(io.ludo.game.Status.PLAYING, room.state().status(), "a full room starts by itself");
+    feed.frames.clear();
+    journal.appends.clear();
+    return room;
+  }
+
+  private static JsonObject assertAccepted(Future<JsonObject> reply) {
+    assertTrue(reply.succeeded(), "answered");
+    assertNull(reply.result().getJsonObject("error"), () -> "accepted: " + reply.result().encode());
+    return reply.result();
+  }
+
+  private static void assertRefused(String code, Future<JsonObject> reply) {
+    assertTrue(reply.succeeded(), "answered");
+    assertEquals(code, Replies.errorCode(reply.result()), () -> reply.result().encode());
+  }
+
+  private static Future<JsonObject> roll(Room room, String key) {
+    return room.command(key == null ? null : "key/" + key, key == null ? null : "{\"type\":\"roll\"}",
+        new GameCommand.Roll("p_ann"), Deadlines.NONE);
+  }
+
+  @Test
+  void givenAnAcceptedRollWhenItsAppendIsStillOpenThenNothingIsFedOrAnsweredUntilItIsDurable() {
+    Room room = started();
+    journal.next.add(FakeJournal.Next.HOLD);
+
+    int before = room.state().seq();
+
+    Future<JsonObject> reply = roll(room, "r1");
+
+    assertFalse(reply.isComplete());
+    assertTrue(feed.frames.isEmpty());
+    assertEquals(before, room.state().seq(), "the state waits for the log");
+    journal.release();
+    assertEquals(6, assertAccepted(reply).getInteger("dice_value"));
+    assertEquals(List.of("DICE_ROLLED"), feed.types());
+    assertEquals(before + 1, room.state().seq());
+  }
+
+  @Test
+  void givenCommandsArrivingWhileOneIsStoredThenTheyAreDecidedAfterItInArrivalOrder() {
+    Room room = started();
+    journal.next.add(FakeJournal.Next.HOLD);
+
+    Future<JsonObject> rolled = roll(room, "r1");
+    Future<JsonObject> moved = room.command("key/m1", "{\"type\":\"move\"}", new GameCommand.Move("p_ann", 0, 6), Deadlines.NONE);
+
+    assertEquals(1, journal.appends.size(), "the move waits for the roll's append");
+    journal.release();
+    assertAccepted(rolled);
+    assertEquals(0, assertAccepted(moved).getInteger("token_index"));
+    assertEquals(List.of("DICE_ROLLED", "TOKEN_MOVED"), feed.types());
+  }
+
+  @Test
+  void givenAResendOfAnAppliedKeyThenItGetsTheFirstReplyAndNothingIsAppended() {
+    Room room = started();
+    JsonObject first = assertAccepted(roll(room, "r1"));
+
+    JsonObject again = assertAccepted(roll(room, "r1"));
+
+    assertEquals(first, again);
+    assertEquals(1, journal.appends.size());
+  }
+
+  @Test
+  void givenAnAppliedKeyWhenItComesWithAnotherRequestThenItIsRefusedAsReused() {
+    Room room = started();
+    assertAccepted(roll(room, "r1"));
+
+    assertRefused("IDEMPOTENCY_KEY_REUSED",
+        room.command("key/r1", "{\"type\":\"leave\"}", new GameCommand.Leave("p_ann"), Deadlines.NONE));
+    assertEquals(1, journal.appends.size());
+  }
+
+  @Test
+  void givenAnAppendNeverSentThenTheCommandIsNotAppliedAndItsResendIsAppliedOnce() {
+    Room room = started();
+    journal.next.add(FakeJournal.Next.NOT_SENT);
+    int before = room.state().seq();
+
+    assertRefused("UNAVAILABLE", roll(room, "r1"));
+    assertTrue(feed.frames.isEmpty());
+    assertEquals(before, room.state().seq());
+
+    assertAccepted(roll(room, "r1"));
+    assertEquals(List.of("DICE_ROLLED"), feed.types());
+    assertEquals(1, journal.log.stream().filter(e -> e.json().getString("type").equals("DICE_ROLLED")).count());
+  }
+
+  @Test
+  void givenAnAppendThatCommittedButWhoseAnswerWasLostThenTheResendGetsTheFirstReplyNotASecondRoll() {
+    Room room = started();
+    journal.next.add(FakeJournal.Next.STORE_BUT_LOSE_THE_ANSWER);
+    int before = room.state().seq();
+
+    assertRefused("UNAVAILABLE", roll(room, "r1"));
+    JsonObject resent = assertAccepted(roll(room, "r1"));
+
+    assertEquals(journal.commands.get("key/r1").reply(), resent, "the reply stored with the commit");
+    assertEquals(1, journal.appends.size(), "read back, not rolled again");
+    assertEquals(List.of("DICE_ROLLED"), feed.types(), "the late commit is fed once it is known");
+    assertEquals(before + 1, room.state().seq());
+  }
+
+  @Test
+  void givenAKeyOlderThanTheRepliesInMemoryThenItsResendIsAnsweredFromTheLog() {
+    Room room = started();
+    nextRoll = 3;
+    JsonObject first = assertAccepted(roll(room, "old"));
+    for (int i = 0; i < RecentReplies.CAPACITY + 2; i++) {
+      String player = i % 2 == 0 ? "p_bob" : "p_ann";
+      assertAccepted(room.command("key/k" + i, "{\"type\":\"roll\"}", new GameCommand.Roll(player), Deadlines.NONE));
+    }
+
+    assertEquals(first, assertAccepted(roll(room, "old")), "refused by the rules, answered by the log");
+  }
+
+  @Test
+  void givenAFencedAppendThenClientsAreToldToReconnectAndTheRoomLeavesForGood() {
+    Room room = started();
+    journal.next.add(FakeJournal.Next.FENCED);
+
+    assertRefused("UNAVAILABLE", roll(room, "r1"));
+
+    assertEquals(1, feed.reconnects);
+    assertEquals(1, left);
+    assertEquals(0, clock.pending(), "no timer of a fenced room runs again");
+  }
+
+  @Test
+  void givenACommandPastItsDeadlineThenItIsNotDecided() {
+    Room room = started();
+
+    assertRefused("UNAVAILABLE", room.command("key/r1", "{}", new GameCommand.Roll("p_ann"), System.nanoTime() - 1));
+
+    assertTrue(journal.appends.isEmpty());
+  }
+
+  @Test
+  void givenNoCommandForTheIdleTimeThenTheRoomLeavesAndEachCommandPostponesIt() {
+    Room room = started();
+    clock.advance(IDLE_MS - 10);
+    assertAccepted(roll(room, "r1"));
+
+    clock.advance(IDLE_MS - 10);
+    assertEquals(0, left, "the roll was activity");
+    clock.advance(20);
+    assertEquals(1, left);
+  }
+
+  @Test
+  void givenASeatTheServerPlaysThenItsTurnsArePlayedOnTheRoomsClockAndTheRoomNeverRetires() {
+    Room room = started(List.<String[]>of(new String[] {"b_1", "Bot 1"}));
+    nextRoll = 3;
+    assertAccepted(roll(room, null));
+    assertEquals("b_1", room.state().actor().playerId(), "the bot's turn");
+
+    clock.advance(BOT_DELAY_MS);
+    assertEquals("p_ann", room.state().actor().playerId(), "the bot rolled a 3 and passed");
+
+    room.command(null, null, new GameCommand.Roll("p_ann"), Deadlines.NONE);
+    clock.advance(IDLE_MS * 3);
+    assertTrue(room.state().seq() > 8, "the bot kept playing while nobody asked");
+  }
+
+  @Test
+  void givenAStoredLogThenALoadedRoomFoldsItAndAnswersItsRecentKeysFromIt() {
+    Room first = started();
+    JsonObject rolled = assertAccepted(roll(first, "r1"));
+    journal.epoch = 1;
+
+    Room second = room();
+    assertTrue(second.load().succeeded());
+
+    assertEquals(first.state(), second.state());
+    assertEquals(2, journal.epoch, "the takeover holds a newer epoch");
+    assertEquals(rolled, assertAccepted(roll(second, "r1")));
+    assertRefused("UNAVAILABLE", first.command("key/m1", "{}", new GameCommand.Move("p_ann", 0, 6), Deadlines.NONE));
+    assertEquals(1, feed.reconnects, "the old owner, fenced, lets go");
+  }
+
+  @Test
+  void givenASyncWithinTheRecentFramesThenItIsAnsweredFromMemory() {
+    Room room = started();
+    assertAccepted(roll(room, "r1"));
+    int reads = journal.eventReads;
+
+    JsonObject sync = room.recent(room.state().seq() - 1, 100);
+
+    assertEquals(1, sync.getJsonArray("frames").size());
+    assertEquals(feed.frames.get(0).encode(), sync.getJsonArray("frames").getString(0));
+    assertEquals(reads, journal.eventReads);
+  }
+}
