@@ -38,6 +38,7 @@ public final class MainVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    io.ludo.server.bus.Codecs.register(vertx.eventBus());
     String nodeId = config.string(ConfigKey.NODE_ID);
     NodeStats stats = new NodeStats(Metrics.registry(nodeId));
     gcMetrics = Metrics.gc(stats.registry());

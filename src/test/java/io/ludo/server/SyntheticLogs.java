@@ -3,7 +3,10 @@ package io.ludo.server;
 import io.ludo.server.bus.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
+import io.ludo.server.store.AppendRequest;
+import io.ludo.server.store.EventRow;
+import java.util.ArrayList;
+import java.util.List;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,15 +22,13 @@ public final class SyntheticLogs {
   /** Appends events {@code after+1 … after+count} of {@code type}, as the owner of epoch 1, under {@code commandId} (or none). */
   public static Future<Void> append(Vertx vertx, String gameId, int after, int count, String type, String status,
       String commandId) {
-    JsonArray events = new JsonArray();
+    List<EventRow> events = new ArrayList<>();
     for (int seq = after + 1; seq <= after + count; seq++) {
-      events.add(new JsonObject().put("seq", seq).put("type", type).put("hash", hash(seq)));
+      events.add(new EventRow(seq, type, new JsonObject().put("seq", seq).put("type", type).put("hash", hash(seq)).encode()));
     }
-    JsonObject append = new JsonObject().put("game_id", gameId).put("node", "synthetic").put("epoch", 1L)
-        .put("expected_seq", after).put("status", status).put("events", events);
-    if (commandId != null) {
-      append.put("command_id", commandId).put("reply", new JsonObject().put("seq", after + count));
-    }
+    AppendRequest append = new AppendRequest(gameId, null, "synthetic", 1L, after, status, events, commandId,
+        null, commandId == null ? null : new JsonObject().put("seq", after + count).encode(), null,
+        System.nanoTime() + 60_000_000_000L);
     return vertx.eventBus().request(Addresses.PERSIST_APPEND, append).mapEmpty();
   }
 

@@ -5,6 +5,8 @@ import io.ludo.server.bus.Deadlines;
 import io.ludo.server.room.AppendFailure;
 import io.ludo.server.room.RoomJournal;
 import io.ludo.server.room.SealedEvent;
+import io.ludo.server.store.AppendRequest;
+import io.ludo.server.store.EventRow;
 import io.ludo.server.store.PersistenceVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -14,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** A room's journal on this node's persistence verticle, over the local event bus. */
 final class BusJournal implements RoomJournal {
@@ -83,23 +86,13 @@ final class BusJournal implements RoomJournal {
 
   @Override
   public Future<Void> append(Append a) {
-    JsonArray events = new JsonArray(new ArrayList<>(a.events().size()));
-    a.events().forEach(e -> events.add(e.json()));
-    JsonObject message = new JsonObject()
-        .put("game_id", gameId)
-        .put("room_name", a.roomName())
-        .put("node", nodeId)
-        .put("epoch", a.epoch())
-        .put("expected_seq", a.expectedSeq())
-        .put("status", a.status())
-        .put("events", events)
-        .put("command_id", a.commandId())
-        .put("fingerprint", a.fingerprint())
-        .put("reply", a.reply())
-        .put("budget_ms", Deadlines.storeBudgetMs(a.deadlineNanos(), appendTimeoutMs));
-    if (a.newGameSeed() != null) {
-      message.put("server_seed", HexFormat.of().formatHex(a.newGameSeed()));
+    List<EventRow> rows = new ArrayList<>(a.events().size());
+    for (SealedEvent e : a.events()) {
+      rows.add(new EventRow(e.seq(), e.json().getString("type"), e.text()));
     }
+    long sendBy = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Deadlines.storeBudgetMs(a.deadlineNanos(), appendTimeoutMs));
+    AppendRequest message = new AppendRequest(gameId, a.roomName(), nodeId, a.epoch(), a.expectedSeq(), a.status(), rows,
+        a.commandId(), a.fingerprint(), a.reply(), a.newGameSeed(), sendBy);
     return vertx.eventBus()
         .request(Addresses.PERSIST_APPEND, message, new DeliveryOptions().setSendTimeout(APPEND_OUTCOME_TIMEOUT_MS))
         .<Void>mapEmpty()

@@ -8,6 +8,13 @@ import io.vertx.core.json.JsonObject;
 public final class GameCommands {
   private GameCommands() {}
 
+  /** A command from the wire between nodes: as {@link #parse}, with the bot id the edge drew (never a client's). */
+  static GameCommand parseWire(JsonObject m) {
+    GameCommand parsed = parse(m);
+    return parsed instanceof GameCommand.AddBot b && m.getValue("bot_id") instanceof String id
+        ? new GameCommand.AddBot(b.playerId(), id, b.name()) : parsed;
+  }
+
   static GameCommand parse(JsonObject m) {
     String player = m.getString("player_id");
     return switch (m.getString("type")) {
@@ -20,6 +27,23 @@ public final class GameCommands {
           m.getValue("dice_value") instanceof Integer expected ? expected : 0);
       default -> throw new IllegalArgumentException("unknown command " + m.getString("type"));
     };
+  }
+
+  /** The wire form of a command parsed at the edge: {@link #parse} of it gives the same command. */
+  static JsonObject write(GameCommand command) {
+    JsonObject json = new JsonObject().put("player_id", command.playerId());
+    switch (command) {
+      case GameCommand.Join j -> json.put("player_name", j.name()).put("client_seed", j.clientSeed());
+      case GameCommand.AddBot b -> json.put("bot_id", b.botId());
+      case GameCommand.Move m -> {
+        json.put("token_index", m.tokenIndex());
+        if (m.expectedDice() != 0) {
+          json.put("dice_value", m.expectedDice());
+        }
+      }
+      default -> { }
+    }
+    return json;
   }
 
   /** The player's own client seed, checked, or one drawn for them. */

@@ -127,7 +127,8 @@ public final class GameDirectoryVerticle extends VerticleBase {
     Future<String> deployed = deploy(new GameSpec(gameId, nodeId, creation, serverSeed, idleMs(), lingerMs()));
     deployments.put(gameId, deployed);
     return deployed.compose(id -> vertx.eventBus()
-            .<JsonObject>request(Addresses.gameCommands(gameId), new JsonObject().put("type", "view")))
+            .<JsonObject>request(Addresses.gameCommands(gameId), new io.ludo.server.room.RoomRequest.View(),
+                new DeliveryOptions().setCodecName(RoomRequestCodec.NAME)))
         .map(view -> new JsonObject().put("game_id", gameId).put("player_id", playerId)
             .put("seat", 0).put("state", view.body()));
   }
@@ -171,8 +172,8 @@ public final class GameDirectoryVerticle extends VerticleBase {
 
   private Future<Boolean> ownerAnswers(String gameId) {
     return vertx.eventBus()
-        .request(Addresses.gameCommands(gameId), new JsonObject().put("type", "view"),
-            new DeliveryOptions().setSendTimeout(PROBE_TIMEOUT_MS))
+        .request(Addresses.gameCommands(gameId), new io.ludo.server.room.RoomRequest.View(),
+            new DeliveryOptions().setSendTimeout(PROBE_TIMEOUT_MS).setCodecName(RoomRequestCodec.NAME))
         .map(reply -> true);
   }
 

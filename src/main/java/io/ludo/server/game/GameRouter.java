@@ -4,6 +4,7 @@ import io.ludo.server.bus.Addresses;
 import io.ludo.server.bus.Deadlines;
 import io.ludo.server.errors.ApiException;
 import io.ludo.server.errors.ErrorCode;
+import io.ludo.server.room.RoomRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -28,6 +29,8 @@ public final class GameRouter {
   /** For what is not resent: loads (which may wait for a hand-off) and reads. */
   private final DeliveryOptions whole;
   private final BooleanSupplier stopping;
+  private final String commandIdPrefix = "c_" + UUID.randomUUID().toString().replace("-", "") + "_";
+  private final java.util.concurrent.atomic.AtomicLong commandCount = new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * {@code timeoutMs} bounds a whole command, resends included; each attempt waits a third of
@@ -43,8 +46,17 @@ public final class GameRouter {
     this.vertx = vertx;
     this.nodeId = nodeId;
     this.totalMs = timeoutMs;
-    this.delivery = new DeliveryOptions().setSendTimeout(Math.max(500, timeoutMs / 3));
+    this.delivery = new DeliveryOptions().setSendTimeout(Math.max(500, timeoutMs / 3)).setCodecName(RoomRequestCodec.NAME);
     this.whole = new DeliveryOptions().setSendTimeout(timeoutMs);
+  }
+
+  /**
+   * An id for a command that came without a key, so that its resends are harmless: unique in
+   * every game for good (the log keeps it), from a random prefix per router and a counter,
+   * instead of a random UUID per command.
+   */
+  private String nextCommandId() {
+    return commandIdPrefix + Long.toString(commandCount.incrementAndGet(), 36);
   }
 
   /** The node whose edges this router serves. */
@@ -66,19 +78,19 @@ public final class GameRouter {
    * answers a resent command from its record instead of applying it again.
    */
   public Future<JsonObject> send(String gameId, JsonObject command) {
-    boolean query = "view".equals(command.getString("type"))
-        || "fairness".equals(command.getString("type")) || "presence".equals(command.getString("type"))
-        || "recent".equals(command.getString("type"));
+    RoomRequest request = RoomRequests.of(command);
+    boolean query = !(request instanceof RoomRequest.Command);
     if (!query && stopping.getAsBoolean()) {
       return Future.failedFuture(nodeStopping());
     }
-    JsonObject identified = command.containsKey("command_id") || query
-        ? command : command.copy().put("command_id", "c_" + UUID.randomUUID());
+    if (request instanceof RoomRequest.Command c && c.commandId() == null) {
+      request = new RoomRequest.Command(c.type(), nextCommandId(), null, c.command());
+    }
     if (!GameIds.wellFormed(gameId)) {
       return noSuchGame();
     }
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(totalMs);
-    return send(gameId, identified, LOAD_ATTEMPTS, deadline)
+    return send(gameId, request, LOAD_ATTEMPTS, deadline)
         .transform(ar -> ar.succeeded() ? unwrap(ar.result()) : Future.failedFuture(translate(ar.cause())));
   }
 
@@ -88,16 +100,16 @@ public final class GameRouter {
    * command): send again to whoever owns the room by then, until the deadline; the command id
    * makes the resend harmless.
    */
-  private Future<JsonObject> send(String gameId, JsonObject command, int loadsLeft, long deadline) {
+  private Future<JsonObject> send(String gameId, RoomRequest command, int loadsLeft, long deadline) {
     return request(gameId, command, deadline).recover(e -> {
       boolean timeLeft = System.nanoTime() < deadline;
       // a closing socket is no reason to bring a room back: its next owner re-counts the open ones
-      boolean worthLoading = !("presence".equals(command.getString("type")) && command.getInteger("delta", 0) < 0);
+      boolean worthLoading = !(command instanceof RoomRequest.Presence p && p.delta() < 0);
       if (isNoOwner(e) && loadsLeft > 0 && timeLeft && worthLoading) {
         return directory(new JsonObject().put("op", "load").put("game_id", gameId))
             .compose(v -> send(gameId, command, loadsLeft - 1, deadline));
       }
-      if ((isTimeout(e) || isUnreachable(e)) && timeLeft && command.containsKey("command_id")) {
+      if ((isTimeout(e) || isUnreachable(e)) && timeLeft && command instanceof RoomRequest.Command) {
         // the owner may be dead with its registration left behind on this node (a member lost
         // while the cluster's data moved): the directory loads the game here unless an owner
         // answers its probe, so that the resend has somewhere to go
@@ -146,7 +158,7 @@ public final class GameRouter {
   }
 
   /** One attempt, telling the owner how long this edge will wait in all: it decides nothing after that. */
-  private Future<JsonObject> request(String gameId, JsonObject command, long deadline) {
+  private Future<JsonObject> request(String gameId, RoomRequest command, long deadline) {
     long budgetMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
     return vertx.eventBus().<JsonObject>request(Addresses.gameCommands(gameId), command,
         Deadlines.withBudget(delivery, budgetMs)).map(m -> m.body());

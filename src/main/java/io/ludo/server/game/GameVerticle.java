@@ -3,13 +3,15 @@ package io.ludo.server.game;
 import io.ludo.bots.Strategies;
 import io.ludo.game.Autopilot;
 import io.ludo.game.Dice;
-import io.ludo.game.GameCommand;
 import io.ludo.server.NodeStats;
 import io.ludo.server.bus.Addresses;
 import io.ludo.server.bus.Deadlines;
 import io.ludo.server.errors.ErrorCode;
 import io.ludo.server.room.Replies;
 import io.ludo.server.room.Room;
+import io.ludo.server.room.RoomRequest;
+import io.ludo.server.bus.SharedJsonCodec;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.ludo.server.validator.MoveValidator;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -38,7 +40,9 @@ public final class GameVerticle extends VerticleBase {
   /** The operator's move validator, or null. */
   private final MoveValidator validator;
   private Room room;
-  private MessageConsumer<JsonObject> consumer;
+  private MessageConsumer<Object> consumer;
+  /** Replies are made fresh for each answer and not touched after: delivered within the node without a copy. */
+  private static final DeliveryOptions SHARED = new DeliveryOptions().setCodecName(SharedJsonCodec.NAME);
 
   public GameVerticle(GameSpec spec, Function<byte[], Dice> diceFactory, Clock clock, long appendTimeoutMs,
       NodeStats stats, long botDelayMs, MoveValidator validator) {
@@ -102,49 +106,33 @@ public final class GameVerticle extends VerticleBase {
     vertx.undeploy(deploymentID());
   }
 
-  private void onMessage(Message<JsonObject> message) {
-    JsonObject body = message.body();
-    switch (body.getString("type", "")) {
-      case "view" -> {
+  private void onMessage(Message<Object> message) {
+    // a room request from an edge; plain JSON only from a test or a tool on the bus
+    RoomRequest request = message.body() instanceof RoomRequest r ? r
+        : message.body() instanceof JsonObject json ? RoomRequests.of(json) : null;
+    switch (request) {
+      case null -> message.fail(ErrorCode.INVALID_INPUT.status(), ErrorCode.INVALID_INPUT.name());
+      case RoomRequest.View v -> answer(message, room.view());
+      case RoomRequest.Fairness f -> answer(message, room.fairness());
+      case RoomRequest.Recent r -> answer(message, room.recent(r.sinceSeq(), r.max()));
+      case RoomRequest.Presence p -> {
         room.touch();
-        message.reply(room.view());
+        room.presence(p.node(), p.playerId(), p.delta());
+        message.reply(new JsonObject().put("ok", true), SHARED);
       }
-      case "fairness" -> {
-        room.touch();
-        message.reply(room.fairness());
-      }
-      case "recent" -> {
-        room.touch();
-        message.reply(room.recent(body.getInteger("since_seq", 0), body.getInteger("max", 0)));
-      }
-      case "presence" -> {
-        room.touch();
-        room.presence(body.getString("node"), body.getString("player_id"), body.getInteger("delta", 0));
-        message.reply(new JsonObject().put("ok", true));
-      }
-      default -> command(message, body);
+      case RoomRequest.Command c -> room.command(c.commandId(), c.fingerprint(), c.command(), Deadlines.ownerDeadline(message))
+          .otherwise(e -> Replies.error(ErrorCode.UNAVAILABLE, "the command failed; retry"))
+          .onSuccess(reply -> {
+            String code = Replies.errorCode(reply);
+            stats.command(c.command() == null ? "invalid" : c.type(), code == null ? "accepted" : code);
+            message.reply(reply, SHARED);
+          });
     }
   }
 
-  private void command(Message<JsonObject> message, JsonObject body) {
-    GameCommand command = parse(body);
-    String type = command == null ? "invalid" : body.getString("type");
-    String commandId = body.getString("command_id");
-    String fingerprint = commandId == null ? null : CommandFingerprint.of(body);
-    room.command(commandId, fingerprint, command, Deadlines.ownerDeadline(message))
-        .otherwise(e -> Replies.error(ErrorCode.UNAVAILABLE, "the command failed; retry"))
-        .onSuccess(reply -> {
-          String code = Replies.errorCode(reply);
-          stats.command(type, code == null ? "accepted" : code);
-          message.reply(reply);
-        });
-  }
-
-  private static GameCommand parse(JsonObject body) {
-    try {
-      return GameCommands.parse(body);
-    } catch (RuntimeException e) {
-      return null;
-    }
+  /** A read: it counts as activity. */
+  private void answer(Message<Object> message, JsonObject reply) {
+    room.touch();
+    message.reply(reply, SHARED);
   }
 }

@@ -30,7 +30,7 @@ final class ChainHead {
       }
       JsonObject sealed = EventChain.seal(prev, json);
       prev = sealed.getString(EventChain.HASH);
-      out.add(new SealedEvent(r, sealed));
+      out.add(new SealedEvent(r, sealed, sealed.encode()));
     }
     return out;
   }

@@ -35,8 +35,8 @@ final class RecentReplies {
     return r == null ? Optional.empty() : Optional.of(resent(r.fingerprint(), new JsonObject(r.reply()), fingerprint));
   }
 
-  void remember(String commandId, String fingerprint, JsonObject reply) {
-    byId.put(commandId, new Remembered(fingerprint, reply.encode()));
+  void remember(String commandId, String fingerprint, String replyText) {
+    byId.put(commandId, new Remembered(fingerprint, replyText));
   }
 
   /**

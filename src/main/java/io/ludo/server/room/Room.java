@@ -266,8 +266,10 @@ public final class Room {
     List<SealedEvent> sealed = head.seal(before.seq(), clock.now(), accepted.events(), serverSeed);
     GameState after = fold(before, sealed);
     JsonObject reply = reply(command, accepted.events(), after);
+    // encoded once: the same text is stored with the events and remembered for resends
+    String replyText = commandId == null ? null : reply.encode();
     RoomJournal.Append append = new RoomJournal.Append(epoch, before.seq(), after.roomName(), after.status().name(),
-        sealed, commandId, fingerprint, reply, null, deadline);
+        sealed, commandId, fingerprint, replyText, null, deadline);
     // the answer is awaited whatever it takes: the journal never sends an append past its deadline,
     // and one already sent commits or fails for sure; deciding meanwhile would be on a guess
     return journal.append(append).transform(ar -> {
@@ -275,7 +277,7 @@ public final class Room {
         state = after;
         head.advance(sealed);
         if (commandId != null) {
-          replies.remember(commandId, fingerprint, reply);
+          replies.remember(commandId, fingerprint, replyText);
         }
         feed(before, sealed);
         afterChange();
@@ -352,7 +354,7 @@ public final class Room {
       // remembered oldest first, so that the oldest are forgotten first
       for (int i = newestFirst.size() - 1; i >= 0; i--) {
         RoomJournal.StoredCommand c = newestFirst.get(i);
-        replies.remember(c.commandId(), c.fingerprint(), c.reply());
+        replies.remember(c.commandId(), c.fingerprint(), c.reply().encode());
       }
       return null;
     });
@@ -374,7 +376,7 @@ public final class Room {
     for (SealedEvent e : events) {
       at = Game.evolve(at, e.recorded().event());
       JsonObject frame = RoomJson.frame(at, e);
-      recent.add(e.seq(), frame.encode());
+      recent.add(e.seq(), RoomJson.frameText(frame, e));
       feed.event(frame);
     }
   }
@@ -386,7 +388,7 @@ public final class Room {
     for (int i = 0; i < events.size(); i++) {
       at = Game.evolve(at, events.get(i).recorded().event());
       if (i >= firstKept) {
-        recent.add(events.get(i).seq(), RoomJson.frame(at, events.get(i)).encode());
+        recent.add(events.get(i).seq(), RoomJson.frameText(RoomJson.frame(at, events.get(i)), events.get(i)));
       }
     }
   }

@@ -17,12 +17,12 @@ public interface RoomJournal {
 
   /**
    * Events to make durable together, after event {@code expectedSeq} (0 for a new game), under
-   * {@code epoch}; {@code commandId}, {@code fingerprint} and {@code reply} record the command
+   * {@code epoch}; {@code commandId}, {@code fingerprint} and {@code reply} (its text) record the command
    * that caused them (all null for none); {@code newGameSeed} is a new game's secret seed;
    * {@code deadlineNanos} (System.nanoTime) is when the command's edge gives up.
    */
   record Append(long epoch, int expectedSeq, String roomName, String status, List<SealedEvent> events,
-      String commandId, String fingerprint, JsonObject reply, byte[] newGameSeed, long deadlineNanos) {}
+      String commandId, String fingerprint, String reply, byte[] newGameSeed, long deadlineNanos) {}
 
   /** Takes the stored game over; fails with GAME_NOT_FOUND when there is none. */
   Future<Claim> claim();

@@ -30,6 +30,12 @@ final class RoomJson {
     return revealedSeed == null ? view : view.put("server_seed", HexFormat.of().formatHex(revealedSeed));
   }
 
+  /** A frame's text with its event's text spliced in, not encoded again (the same as encoding {@code frame}). */
+  static String frameText(JsonObject frame, SealedEvent e) {
+    return "{\"type\":\"event\",\"seq\":" + e.seq() + ",\"event\":" + e.text() + ",\"turn\":"
+        + frame.getJsonObject("turn").encode() + "}";
+  }
+
   /** When a turn timer runs, the turn says until when (epoch ms). */
   private static JsonObject withDeadline(JsonObject turn, GameState at, long since) {
     return at.timerRuns() ? turn.put("turn_deadline", since + at.timer().timeoutMs()) : turn;

@@ -3,7 +3,6 @@ package io.ludo.server.store;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -211,15 +210,15 @@ final class GroupCommit {
       nodes[i] = a.node();
       seeds[i] = a.createsGame() && a.serverSeed() != null ? Buffer.buffer(a.serverSeed()) : null;
       for (int k = 0; k < a.events().size(); k++, e++) {
-        JsonObject event = a.events().getJsonObject(k);
+        EventRow event = a.events().get(k);
         eventGames[e] = a.gameId();
-        seqs[e] = event.getInteger("seq");
-        types[e] = event.getString("type");
-        payloads[e] = event.encode();
+        seqs[e] = event.seq();
+        types[e] = event.type();
+        payloads[e] = event.payload();
         if (k == a.events().size() - 1 && a.commandId() != null) {
           commandIds[e] = a.commandId();
           fingerprints[e] = a.fingerprint();
-          replies[e] = a.reply() == null ? null : a.reply().encode();
+          replies[e] = a.reply();
         }
       }
     }

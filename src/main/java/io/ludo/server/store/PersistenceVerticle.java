@@ -59,7 +59,7 @@ public final class PersistenceVerticle extends VerticleBase {
     groupCommit = new GroupCommit(pool, config.integer(ConfigKey.PERSIST_BATCH_MAX),
         config.integer(ConfigKey.PERSIST_MAX_IN_FLIGHT), stats::committed);
     return Migrations.apply(vertx, pool).compose(v -> Future.all(java.util.List.of(
-        vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_APPEND, this::append).completion(),
+        vertx.eventBus().<AppendRequest>localConsumer(Addresses.PERSIST_APPEND, this::append).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_READ, this::read).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_HEAD, this::head).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_CLAIM, this::claim).completion(),
@@ -76,7 +76,7 @@ public final class PersistenceVerticle extends VerticleBase {
     return groupCommit.drained().eventually(() -> pool.close());
   }
 
-  private void append(Message<JsonObject> message) {
+  private void append(Message<AppendRequest> message) {
     Promise<Void> done = Promise.promise();
     long arrived = System.nanoTime();
     groupCommit.submit(Append.of(message.body(), done));

@@ -84,7 +84,7 @@ final class FakeJournal implements RoomJournal {
     epoch = a.epoch();
     log.addAll(a.events());
     if (a.commandId() != null) {
-      commands.put(a.commandId(), new StoredCommand(a.commandId(), a.fingerprint(), a.reply()));
+      commands.put(a.commandId(), new StoredCommand(a.commandId(), a.fingerprint(), new io.vertx.core.json.JsonObject(a.reply())));
     }
     return Future.succeededFuture();
   }

@@ -29,12 +29,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class GroupCommitTest {
 
   private static Append append(String gameId, int expectedSeq, int events, long epoch, String commandId, long sendInMs) {
-    JsonArray rows = new JsonArray();
+    List<EventRow> rows = new java.util.ArrayList<>();
     for (int i = 1; i <= events; i++) {
-      rows.add(new JsonObject().put("seq", expectedSeq + i).put("type", expectedSeq + i == 1 ? "GAME_CREATED" : "DICE_ROLLED"));
+      String type = expectedSeq + i == 1 ? "GAME_CREATED" : "DICE_ROLLED";
+      rows.add(new EventRow(expectedSeq + i, type, new JsonObject().put("seq", expectedSeq + i).put("type", type).encode()));
     }
     return new Append(gameId, "room", "test-node", epoch, expectedSeq, "PLAYING", rows, commandId,
-        commandId == null ? null : "{\"type\":\"roll\"}", commandId == null ? null : new JsonObject().put("ok", commandId),
+        commandId == null ? null : "{\"type\":\"roll\"}", commandId == null ? null : new JsonObject().put("ok", commandId).encode(),
         new byte[] {1, 2, 3}, System.nanoTime() + sendInMs * 1_000_000, Promise.promise());
   }
 

@@ -1,0 +1,26 @@
+package io.ludo.server.room;
+
+import io.ludo.game.GameCommand;
+
+/**
+ * What the edges ask of a room, parsed once at the edge: within a node these records travel as
+ * they are; between nodes a codec serializes them.
+ */
+public sealed interface RoomRequest {
+  record View() implements RoomRequest {}
+
+  record Fairness() implements RoomRequest {}
+
+  /** The frames after {@code sinceSeq}, when no more than {@code max} were missed. */
+  record Recent(int sinceSeq, int max) implements RoomRequest {}
+
+  /** Sockets of {@code playerId} (null: a spectator's) opened (+1) or closed (−1) on {@code node}. */
+  record Presence(String node, String playerId, int delta) implements RoomRequest {}
+
+  /**
+   * A player's command ({@code type} as the client named it); {@code command} null when it was
+   * malformed. {@code commandId} makes a resend get the first reply; {@code fingerprint} is what
+   * the command asked for, so that a key reused for another request is refused.
+   */
+  record Command(String type, String commandId, String fingerprint, GameCommand command) implements RoomRequest {}
+}
