@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Memory at rest: opens {@code games} full 4-player games on one node (none plays), then the
+ * Memory at rest: opens {@code games} full 4-player games on one node (each plays
+ * {@code --actions} rolls and moves over REST first, none plays after), then the
  * four sockets of the first {@code socketGames} of them, and reads the node's used heap after a
  * full GC at each step (with {@code --server-pid}; otherwise as it is). Answers the heap per
  * game and per socket, and what 10,000 games with 40,000 sockets would take.
@@ -39,7 +40,7 @@ public final class IdleRun {
     this.options = options;
   }
 
-  private record Seat(String gameId, String playerId, String token) {}
+  private record Seat(String gameId, String playerId, String token, int seat) {}
 
   public JsonObject run() throws Exception {
     int games = options.concurrentGames();
@@ -58,7 +59,7 @@ public final class IdleRun {
     for (int from = 0; from < games; from += PARALLEL_GAMES) {
       List<Future<List<Seat>>> batch = new ArrayList<>();
       for (int g = from; g < Math.min(games, from + PARALLEL_GAMES); g++) {
-        batch.add(openGame(http, "idle-" + g));
+        batch.add(openGame(http, "idle-" + g, options.actions(), new java.util.Random(options.seed() + g)));
       }
       for (Future<List<Seat>> f : batch) {
         try {
@@ -124,6 +125,7 @@ public final class IdleRun {
         .put("full_gc_before_readings", options.serverPid() > 0)
         .put("games", createdGames)
         .put("games_failed", failedGames)
+        .put("actions_per_game", options.actions())
         .put("create_seconds", LoadRun.round(createSeconds, 1))
         .put("sockets", sockets)
         .put("sockets_failed", failedSockets)
@@ -140,8 +142,8 @@ public final class IdleRun {
             LoadRun.round(heap0 + (TARGET_GAMES * perGameKb + TARGET_SOCKETS * perSocketKb) / 1024, 1));
   }
 
-  /** Creates a game and seats four players; answers the seats. */
-  private static Future<List<Seat>> openGame(WebClient http, String name) {
+  /** Creates a game, seats four players and plays {@code actions} of it; answers the seats. */
+  private static Future<List<Seat>> openGame(WebClient http, String name, int actions, java.util.Random random) {
     List<Seat> seats = new ArrayList<>();
     return http.post("/games").sendJsonObject(new JsonObject().put("player_name", name + "-0").put("max_players", 4))
         .compose(r -> {
@@ -150,8 +152,8 @@ public final class IdleRun {
           }
           JsonObject c = r.bodyAsJsonObject();
           String gameId = c.getString("game_id");
-          seats.add(new Seat(gameId, c.getString("player_id"), c.getString("token")));
-          Future<Void> chain = Future.succeededFuture();
+          seats.add(new Seat(gameId, c.getString("player_id"), c.getString("token"), c.getInteger("seat")));
+          Future<JsonObject> chain = Future.succeededFuture();
           for (int s = 1; s < GamePlayer.SEATS; s++) {
             String player = name + "-" + s;
             chain = chain.compose(v -> http.post("/games/" + gameId + "/join")
@@ -161,12 +163,34 @@ public final class IdleRun {
                     return Future.failedFuture("join " + j.statusCode());
                   }
                   JsonObject b = j.bodyAsJsonObject();
-                  seats.add(new Seat(gameId, b.getString("player_id"), b.getString("token")));
-                  return Future.<Void>succeededFuture();
+                  seats.add(new Seat(gameId, b.getString("player_id"), b.getString("token"), b.getInteger("seat")));
+                  // a join answers the game's state, with whose turn it is once the game started
+                  JsonObject state = b.getJsonObject("state");
+                  return Future.succeededFuture(state == null ? null : state.getJsonObject("turn"));
                 }));
           }
-          return chain.map(v -> seats);
+          return chain.compose(turn -> play(http, seats, turn, actions, random)).map(v -> seats);
         });
+  }
+
+  /** Plays {@code left} actions, each by the seat whose turn it is: a roll, or a random legal move. */
+  private static Future<Void> play(WebClient http, List<Seat> seats, JsonObject turn, int left, java.util.Random random) {
+    if (left == 0 || turn == null || turn.getValue("current") == null) {
+      return Future.succeededFuture();
+    }
+    Seat actor = seats.stream().filter(s -> s.seat() == turn.getInteger("current")).findFirst().orElseThrow();
+    boolean roll = "ROLL".equals(turn.getString("phase"));
+    JsonObject body = new JsonObject().put("player_id", actor.playerId());
+    if (!roll) {
+      var legal = turn.getJsonArray("legal_moves");
+      body.put("token_index", legal.getInteger(random.nextInt(legal.size())));
+    }
+    return http.post("/games/" + actor.gameId() + (roll ? "/roll" : "/move"))
+        .putHeader("Authorization", "Bearer " + actor.token())
+        .sendJsonObject(body)
+        .compose(r -> r.statusCode() == 200
+            ? play(http, seats, r.bodyAsJsonObject().getJsonObject("turn"), left - 1, random)
+            : Future.failedFuture((roll ? "roll " : "move ") + r.statusCode() + " " + r.bodyAsString()));
   }
 
   /**

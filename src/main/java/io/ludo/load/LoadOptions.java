@@ -23,10 +23,11 @@ import java.util.Map;
  * @param serverPid the node's process, for {@code jcmd GC.run} before a heap reading (idle mode), or 0
  * @param socketGames idle mode: how many of the games get their 4 sockets
  * @param holdSeconds idle mode: how long to hold the sockets open after the last heap reading
+ * @param actions idle mode: how many rolls and moves each game plays (over REST) before the reading
  */
 public record LoadOptions(List<String> urls, List<String> adminUrls, List<Integer> games, int seconds, int warmupSeconds, boolean crossNodes,
     String echoUrl, int threads, long seed, Path out, Path plot, String label, long serverPid, int socketGames,
-    int holdSeconds, long actionTimeoutMs) {
+    int holdSeconds, long actionTimeoutMs, int actions) {
 
   /** A node's admin port is its game port + this, as with the defaults (8080, 9080) and local-cluster.sh. */
   static final int ADMIN_PORT_OFFSET = 1000;
@@ -41,7 +42,7 @@ public record LoadOptions(List<String> urls, List<String> adminUrls, List<Intege
       a.put(args[i].substring(2), args[++i]);
     }
     List<String> known = List.of("url", "admin-url", "games", "seconds", "warmup", "spread", "echo-url", "threads", "seed", "out",
-        "plot", "label", "server-pid", "socket-games", "hold", "action-timeout-ms");
+        "plot", "label", "server-pid", "socket-games", "hold", "action-timeout-ms", "actions");
     for (String k : a.keySet()) {
       if (!known.contains(k)) {
         throw new IllegalArgumentException("unknown option --" + k + " (known: " + known + ")");
@@ -74,7 +75,8 @@ public record LoadOptions(List<String> urls, List<String> adminUrls, List<Intege
         a.containsKey("plot") ? Path.of(a.get("plot")) : null, a.getOrDefault("label", ""),
         Long.parseLong(a.getOrDefault("server-pid", "0")), Integer.parseInt(a.getOrDefault("socket-games", "0")),
         bounded("hold", a.getOrDefault("hold", "5"), 3600),
-        Long.parseLong(a.getOrDefault("action-timeout-ms", "10000")));
+        Long.parseLong(a.getOrDefault("action-timeout-ms", "10000")),
+        bounded("actions", a.getOrDefault("actions", "0"), 10_000));
   }
 
   /** Load is only ever sent to this machine. */
@@ -108,7 +110,7 @@ public record LoadOptions(List<String> urls, List<String> adminUrls, List<Intege
   /** The same run with one games count (a sweep's step) and its own report path. */
   LoadOptions withGames(int n, Path report) {
     return new LoadOptions(urls, adminUrls, List.of(n), seconds, warmupSeconds, crossNodes, echoUrl, threads, seed, report, plot,
-        label, serverPid, socketGames, holdSeconds, actionTimeoutMs);
+        label, serverPid, socketGames, holdSeconds, actionTimeoutMs, actions);
   }
 
   int concurrentGames() {

@@ -78,8 +78,9 @@ class ReconnectionTest {
   }
 
   @Test
-  void aSpectatorsSyncIsAnsweredFromTheOwnersRecentEventsWithoutReadingTheLog(Vertx vertx, VertxTestContext test) {
+  void aSyncOfTheLastEventsIsAnsweredFromTheOwnersMemoryAndOneFromFurtherBackFromTheLog(Vertx vertx, VertxTestContext test) {
     AtomicInteger logReads = new AtomicInteger();
+    int missed = 5;
     TestNodes.start(vertx).compose(node -> {
       ApiClient api = new ApiClient(vertx, node.httpPort());
       vertx.eventBus().addOutboundInterceptor(delivery -> {
@@ -89,31 +90,40 @@ class ReconnectionTest {
         delivery.next();
       });
       return RestGame.open(api).compose(game -> game.play(30).map(p -> game))
-          .compose(game -> WsClient.connect(vertx, node.httpPort(), "/ws/" + game.gameId + "?spectate")
+          .compose(game -> api.get("/games/" + game.gameId + "/events").compose(log -> WsClient.connect(vertx, node.httpPort(),
+                  "/ws/" + game.gameId + "?spectate")
               .compose(ws -> ws.await(f -> "state".equals(f.getString("type"))).compose(state -> {
+                JsonArray events = log.body().getJsonArray("events");
+                int since = events.size() - missed;
                 int readsBefore = logReads.get();
-                // when a spectator syncs from the very start, twice
-                return ws.request(new JsonObject().put("type", "sync").put("since_seq", 0))
-                    .compose(first -> ws.request(new JsonObject().put("type", "sync").put("since_seq", 0)))
+                // when a spectator who missed the last few events syncs, twice
+                return ws.request(new JsonObject().put("type", "sync").put("since_seq", since))
+                    .compose(first -> ws.request(new JsonObject().put("type", "sync").put("since_seq", since)))
                     .compose(ack -> {
-                      int readsForSyncs = logReads.get() - readsBefore;
-                      return api.get("/games/" + game.gameId + "/events").map(log -> {
+                      int readsForRecentSyncs = logReads.get() - readsBefore;
+                      List<JsonObject> replayed = List.copyOf(ws.frames("event"));
+                      // and then from the very start, further back than the owner keeps
+                      return ws.request(new JsonObject().put("type", "sync").put("since_seq", 0)).map(whole -> {
                         test.verify(() -> {
-                          // then the owner answered from memory: no read of the log
-                          assertEquals(0, readsForSyncs, "log reads for two syncs");
-                          JsonArray events = log.body().getJsonArray("events");
-                          List<JsonObject> replayed = ws.frames("event");
-                          assertEquals(2 * events.size(), replayed.size(), "each sync replays every event");
+                          // then the owner answered the recent ones from memory, and only the old one read the log
+                          assertEquals(0, readsForRecentSyncs, "log reads for two syncs of the last events");
+                          assertTrue(logReads.get() > readsBefore, "a sync from the start reads the log");
+                          assertEquals(2 * missed, replayed.size(), "each sync replays exactly the missed events");
+                          for (int i = 0; i < missed; i++) {
+                            assertEquals(events.getJsonObject(since + i), replayed.get(i).getJsonObject("event"));
+                            assertEquals(since + i + 1, replayed.get(i).getJsonObject("turn").getInteger("seq"));
+                          }
+                          List<JsonObject> all = ws.frames("event");
+                          assertEquals(2 * missed + events.size(), all.size(), "the old sync replays every event");
                           for (int i = 0; i < events.size(); i++) {
-                            assertEquals(events.getJsonObject(i), replayed.get(i).getJsonObject("event"));
-                            assertEquals(i + 1, replayed.get(i).getJsonObject("turn").getInteger("seq"));
+                            assertEquals(events.getJsonObject(i), all.get(2 * missed + i).getJsonObject("event"));
                           }
                           assertEquals(events.size(), ack.getInteger("seq"));
                         });
                         return null;
                       });
                     });
-              })));
+              }))));
     }).onComplete(test.succeedingThenComplete());
   }
 

@@ -6,6 +6,9 @@ import io.vertx.core.json.JsonObject;
 
 /** The JSON of a command on the event bus (already authenticated), as a domain command. */
 public final class GameCommands {
+  /** The command ids the edges make of a client's Idempotency-Key (a game's other ids are the edges' own). */
+  public static final String CLIENT_KEY_PREFIX = "key/";
+
   private GameCommands() {}
 
   /** A command from the wire between nodes: as {@link #parse}, with the bot id the edge drew (never a client's). */

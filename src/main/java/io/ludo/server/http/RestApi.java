@@ -18,7 +18,7 @@ import io.ludo.server.errors.ApiException;
 import io.ludo.server.errors.ErrorCode;
 import io.ludo.server.fairness.SigningKeys;
 import io.ludo.server.game.GameRouter;
-import io.ludo.server.room.Room;
+import io.ludo.server.game.GameCommands;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -234,7 +234,7 @@ final class RestApi {
     if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
       return invalid("Idempotency-Key must be 1 to 64 characters of A-Z a-z 0-9 _ - : .");
     }
-    return Future.succeededFuture(command.put("command_id", Room.CLIENT_KEY_PREFIX + key));
+    return Future.succeededFuture(command.put("command_id", GameCommands.CLIENT_KEY_PREFIX + key));
   }
 
   private static Future<Void> joinKey(RoutingContext ctx) {

@@ -9,12 +9,14 @@ import java.util.Optional;
 /**
  * The last events of a room as the frames its sockets got, each encoded once: a {@code sync}
  * within them is answered by the owner from memory, so that reconnecting clients (all of a
- * game's, after a takeover) or a spectator's frames do not each read the whole log. Bounded: a
- * ring of the newest {@link #CAPACITY}, a little more than a sync may replay by default
- * ({@code LUDO_WS_SYNC_MAX_EVENTS}). Only its game verticle touches it.
+ * game's, after a takeover) do not each read the log. Bounded: a ring of the newest
+ * {@link #CAPACITY}, more than a round of four players (rolls, moves, passes), which is what a
+ * client that lost its connection for a moment has missed; a sync from further back reads the
+ * log. Each frame is a few hundred bytes: the ring is most of what a room in memory holds, and
+ * 512 of them made a game in play cost ~60 KB of heap. Only its room touches it.
  */
 final class RecentEvents {
-  static final int CAPACITY = 512;
+  static final int CAPACITY = 16;
   private final String[] frames;
   /** The seq of the newest frame held; 0 when none. */
   private int lastSeq;

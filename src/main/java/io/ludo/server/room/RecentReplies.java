@@ -7,13 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The replies of a room's latest accepted keyed commands: a resent command is answered, not
- * applied again. Kept encoded, one string each: as trees of maps they were most of a node's live
- * heap under load. Bounded; older ones are read from the log.
+ * The replies of a room's latest accepted commands: a resent command is answered, not applied
+ * again. Kept encoded, one string each: as trees of maps they were most of a node's live heap
+ * under load. Bounded to the few a resend is likely to name (a resend comes within its edge's
+ * command timeout); an older one is read from the log, where every reply is kept.
  */
 final class RecentReplies {
   /** How many accepted commands' replies are kept in memory to answer resends (the log keeps them all). */
-  static final int CAPACITY = 32;
+  static final int CAPACITY = 8;
 
   /** An accepted command's reply, encoded, and what the command asked for (null: recorded before fingerprints). */
   private record Remembered(String fingerprint, String reply) {}

@@ -331,12 +331,13 @@ public final class Room {
   }
 
   /**
-   * The reply of a client's keyed command no longer remembered in memory, read from the log: asked
-   * only before refusing such a command, or when storing it met its id already stored, so that a
-   * late resend is answered with its first reply instead of a refusal. Null when never applied.
+   * The reply of a command no longer remembered in memory, read from the log: asked only before
+   * refusing a command with an id, or when storing it met its id already stored, so that a late
+   * resend (a client's keyed one, or an edge's after its owner did not answer) is answered with
+   * its first reply instead of a refusal. Null when never applied.
    */
   private Future<JsonObject> storedReply(String commandId, String fingerprint) {
-    if (commandId == null || !commandId.startsWith(CLIENT_KEY_PREFIX) || replies.contains(commandId)) {
+    if (commandId == null || replies.contains(commandId)) {
       return Future.succeededFuture(null);
     }
     return journal.command(commandId)
@@ -344,9 +345,6 @@ public final class Room {
             : RecentReplies.resent(found.fingerprint(), found.reply(), fingerprint))
         .otherwise(e -> Replies.error(ErrorCode.UNAVAILABLE, "the game's database is unreachable; retry"));
   }
-
-  /** The command ids the edges make of a client's Idempotency-Key: resends of these may come late. */
-  public static final String CLIENT_KEY_PREFIX = "key/";
 
   /** After a takeover or a late commit: the replies of the commands accepted last. */
   private Future<Void> rememberRecentCommands() {
