@@ -53,6 +53,35 @@ class FairnessTest {
   }
 
   @Test
+  void givenAFinishedGameStillInItsOwnersMemory_whenItsCertificateIsAsked_thenItIsSignedFromTheRoomWithoutADatabaseRead(
+      Vertx vertx, VertxTestContext test) {
+    java.util.concurrent.atomic.AtomicInteger headReads = new java.util.concurrent.atomic.AtomicInteger();
+    TestNodes.start(vertx).compose(node -> {
+      vertx.eventBus().addOutboundInterceptor(delivery -> {
+        if (io.ludo.server.bus.Addresses.PERSIST_HEAD.equals(delivery.message().address())) {
+          headReads.incrementAndGet();
+        }
+        delivery.next();
+      });
+      ApiClient api = new ApiClient(vertx, node.httpPort());
+      return RestGame.open(api).compose(game -> game.play(20_000).compose(end -> Future.all(
+              api.get("/games/" + game.gameId + "/certificate"), api.get("/games/" + game.gameId + "/events")))
+          .map(answers -> {
+            ApiClient.Reply certificate = answers.resultAt(0);
+            JsonArray log = ((ApiClient.Reply) answers.resultAt(1)).body().getJsonArray("events");
+            JsonObject last = log.getJsonObject(log.size() - 1);
+            test.verify(() -> {
+              assertEquals(200, certificate.status(), certificate.body().encode());
+              assertEquals(SigningKeys.from(node.config()).certificate(game.gameId, last.getInteger("seq"),
+                  last.getString("hash")), certificate.body(), "it signs the log's last hash");
+              assertEquals(0, headReads.get(), "reads of the game's head row");
+            });
+            return null;
+          }));
+    }).onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
   void givenAFinishedGame_whenItsFourDocumentsAreVerified_thenEverythingHoldsAndAnyTamperingIsFound(
       Vertx vertx, VertxTestContext test) {
     TestNodes.start(vertx).compose(node -> {

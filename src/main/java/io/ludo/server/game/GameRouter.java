@@ -146,11 +146,21 @@ public final class GameRouter {
         .recover(e -> Future.failedFuture(translate(e)));
   }
 
-  /** {@code {"status","last_event"?}} of a stored game, read from its head: no log is read. */
-  public Future<JsonObject> readHead(String gameId) {
+  /**
+   * {@code {"status","last_event"?}} of a game: from its owner's memory when it is loaded somewhere,
+   * else from its head row (no room is loaded for it, and no log is read).
+   */
+  public Future<JsonObject> head(String gameId) {
     if (!GameIds.wellFormed(gameId)) {
       return noSuchGame();
     }
+    return vertx.eventBus().<JsonObject>request(Addresses.gameCommands(gameId), new RoomRequest.Head(), delivery)
+        .map(m -> m.body())
+        .recover(e -> isNoOwner(e) || isTimeout(e) || isUnreachable(e) ? readHead(gameId)
+            : Future.failedFuture(translate(e)));
+  }
+
+  private Future<JsonObject> readHead(String gameId) {
     return vertx.eventBus()
         .<JsonObject>request(Addresses.PERSIST_HEAD, new JsonObject().put("game_id", gameId), whole)
         .map(m -> m.body())

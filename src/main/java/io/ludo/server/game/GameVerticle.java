@@ -114,6 +114,7 @@ public final class GameVerticle extends VerticleBase {
       case null -> message.fail(ErrorCode.INVALID_INPUT.status(), ErrorCode.INVALID_INPUT.name());
       case RoomRequest.View v -> answer(message, room.view());
       case RoomRequest.Fairness f -> answer(message, room.fairness());
+      case RoomRequest.Head h -> answer(message, room.head());
       case RoomRequest.Recent r -> answer(message, room.recent(r.sinceSeq(), r.max()));
       case RoomRequest.Presence p -> {
         room.touch();

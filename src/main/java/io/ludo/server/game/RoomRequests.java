@@ -13,6 +13,7 @@ final class RoomRequests {
     return switch (type) {
       case "view" -> new RoomRequest.View();
       case "fairness" -> new RoomRequest.Fairness();
+      case "head" -> new RoomRequest.Head();
       case "recent" -> new RoomRequest.Recent(m.getInteger("since_seq", 0), m.getInteger("max", 0));
       case "presence" -> new RoomRequest.Presence(m.getString("node"), m.getString("player_id"), m.getInteger("delta", 0));
       default -> {
@@ -43,6 +44,7 @@ final class RoomRequests {
     return switch (request) {
       case RoomRequest.View v -> new JsonObject().put("type", "view");
       case RoomRequest.Fairness f -> new JsonObject().put("type", "fairness");
+      case RoomRequest.Head h -> new JsonObject().put("type", "head");
       case RoomRequest.Recent r -> new JsonObject().put("type", "recent").put("since_seq", r.sinceSeq()).put("max", r.max());
       case RoomRequest.Presence p -> new JsonObject().put("type", "presence").put("node", p.node())
           .put("player_id", p.playerId()).put("delta", p.delta());

@@ -194,11 +194,12 @@ final class RestApi {
 
   /**
    * The signature of a finished game's last hash; 409 GAME_NOT_FINISHED before its end. Only the
-   * game's head is read (its status and last event), however long its log.
+   * game's head is read (its status and last event), however long its log: from the room when it
+   * is in memory, else from the database.
    */
   void certificate(RoutingContext ctx) {
     String gameId = ctx.pathParam("gameId");
-    reply(ctx, 200, schemas.query(ctx).compose(q -> games.readHead(gameId)).compose(head -> {
+    reply(ctx, 200, schemas.query(ctx).compose(q -> games.head(gameId)).compose(head -> {
       JsonObject last = head.getJsonObject("last_event");
       if (last == null) {
         return Future.failedFuture(new ApiException(ErrorCode.GAME_NOT_FOUND, "no such game"));

@@ -44,6 +44,11 @@ final class ChainHead {
     }
   }
 
+  /** The hash of the log's last event (the genesis before the first). */
+  String hash() {
+    return hash;
+  }
+
   /** Turn deadlines count from here, so that they survive a takeover. */
   long lastEventAt() {
     return lastEventAt;

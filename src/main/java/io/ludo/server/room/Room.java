@@ -155,6 +155,12 @@ public final class Room {
     return RoomJson.view(state, presence, setup.nodeId(), head.lastEventAt(), revealedSeed());
   }
 
+  /** {@code {"status","last_event":{"seq","hash"}}}: the head of the log, as the database has it. */
+  public JsonObject head() {
+    return new JsonObject().put("status", state.status().name())
+        .put("last_event", new JsonObject().put("seq", state.seq()).put("hash", head.hash()));
+  }
+
   public JsonObject fairness() {
     return FairnessJson.write(state, revealedSeed());
   }

@@ -11,6 +11,9 @@ public sealed interface RoomRequest {
 
   record Fairness() implements RoomRequest {}
 
+  /** The game's status and the end of its hash chain: what a certificate signs. */
+  record Head() implements RoomRequest {}
+
   /** The frames after {@code sinceSeq}, when no more than {@code max} were missed. */
   record Recent(int sinceSeq, int max) implements RoomRequest {}
 

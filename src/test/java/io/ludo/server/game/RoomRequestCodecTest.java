@@ -23,7 +23,7 @@ class RoomRequestCodecTest {
 
   @Test
   void everyKindOfRequestArrivesAsItWasSent() {
-    List<RoomRequest> requests = List.of(new RoomRequest.View(), new RoomRequest.Fairness(), new RoomRequest.Recent(7, 100),
+    List<RoomRequest> requests = List.of(new RoomRequest.View(), new RoomRequest.Fairness(), new RoomRequest.Head(), new RoomRequest.Recent(7, 100),
         new RoomRequest.Presence("node-a", "p_1", -1), new RoomRequest.Presence("node-b", null, 1),
         new RoomRequest.Command("roll", "key/abc", "{\"type\":\"roll\"}", new GameCommand.Roll("p_1")),
         new RoomRequest.Command("move", "c_1", null, new GameCommand.Move("p_1", 2, 6)),
