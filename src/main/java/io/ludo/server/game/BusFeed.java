@@ -1,6 +1,7 @@
 package io.ludo.server.game;
 
 import io.ludo.server.bus.Addresses;
+import io.ludo.server.bus.SharedJsonCodec;
 import io.ludo.server.errors.ErrorCode;
 import io.ludo.server.room.RoomFeed;
 import io.vertx.core.Vertx;
@@ -19,9 +20,16 @@ final class BusFeed implements RoomFeed {
     this.address = Addresses.gameEvents(gameId);
   }
 
+  /**
+   * A frame is made for this publication and never touched after: every consumer on this node
+   * (a hub per event loop, the bridge) reads the same object, where Vert.x's JSON codec would copy
+   * it for each of them; other nodes get it serialized once each.
+   */
+  private static final DeliveryOptions SHARED = new DeliveryOptions().setCodecName(SharedJsonCodec.NAME);
+
   @Override
   public void event(JsonObject frame) {
-    vertx.eventBus().publish(address, frame);
+    vertx.eventBus().publish(address, frame, SHARED);
   }
 
   @Override

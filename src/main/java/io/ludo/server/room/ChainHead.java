@@ -28,7 +28,7 @@ final class ChainHead {
       if (isGameFinished(e) && serverSeed != null) {
         json.put("server_seed", HexFormat.of().formatHex(serverSeed));
       }
-      JsonObject sealed = EventChain.seal(prev, json);
+      JsonObject sealed = EventChain.sealInPlace(prev, json);
       prev = sealed.getString(EventChain.HASH);
       out.add(new SealedEvent(r, sealed, sealed.encode()));
     }

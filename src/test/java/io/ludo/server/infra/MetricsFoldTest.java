@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The number of event-bus series does not grow with the number of games or matchmaking tickets. */
+/** The number of event-bus series does not grow with the number of games or matchmaking tickets: no series names an address. */
 class MetricsFoldTest {
   private static final Pattern ADDRESS = Pattern.compile("address=\"([^\"]+)\"");
 
@@ -39,7 +39,8 @@ class MetricsFoldTest {
       while (m.find()) {
         seen.add(m.group(1));
       }
-      assertEquals(Set.of("ludo.game.*.events", "ludo.matchmaking.ticket.*"), seen, text);
+      assertEquals(Set.of(), seen, text);
+      assertEquals(true, text.contains("vertx_eventbus_published_total"), "the event bus is still measured");
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get();
     }
