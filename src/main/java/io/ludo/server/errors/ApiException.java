@@ -9,6 +9,12 @@ public final class ApiException extends RuntimeException {
     this.code = code;
   }
 
+  /** The same, with what caused it (kept for the logs; the client sees the code and the message). */
+  public ApiException(ErrorCode code, String message, Throwable cause) {
+    super(message, cause, false, false);
+    this.code = code;
+  }
+
   public ErrorCode code() {
     return code;
   }

@@ -44,7 +44,7 @@ public final class PlayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    redis = Redis.createClient(vertx, config.string(ConfigKey.REDIS_URL));
+    redis = PlayRedis.client(vertx, config.string(ConfigKey.REDIS_URL));
     store = new PlayRedis(RedisAPI.api(redis));
     String nodeId = config.string(ConfigKey.NODE_ID);
     SeatTokens tokens = new SeatTokens(vertx, config.string(ConfigKey.JWT_KEY), config.integer(ConfigKey.JWT_TTL_S));

@@ -142,11 +142,20 @@ public final class RateLimiter {
         });
   }
 
+  private static String rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.toString();
+  }
+
   private Verdict unchecked(long now, Throwable cause) {
     long n = PASSED_UNCHECKED.incrementAndGet();
     if (cause != null && now - lastWarn > WARN_EVERY_MS) {
       lastWarn = now;
-      LOG.warn("rate limits not checked: Redis does not answer; letting requests through ({} so far)", n);
+      LOG.warn("rate limits not checked: Redis does not answer ({}); letting requests through ({} so far)",
+          rootCause(cause), n);
     }
     return Verdict.ALLOW;
   }

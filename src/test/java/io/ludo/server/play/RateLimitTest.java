@@ -167,7 +167,7 @@ class RateLimitTest {
     TestNodes.start(vertx, bundledLimits()).compose(node -> RestGame.open(new ApiClient(vertx, node.httpPort()))
         .compose(game -> BridgeClient.connect(vertx, node.httpPort()).compose(bridge -> {
           String events = Addresses.gameEvents(game.gameId);
-          for (int i = 0; i < 40; i++) {
+          for (int i = 0; i < 200; i++) {
             bridge.register(events, null);
           }
           return bridge.closed().map(code -> {
