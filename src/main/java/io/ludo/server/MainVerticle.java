@@ -8,6 +8,8 @@ import io.ludo.server.http.HttpVerticle;
 import io.ludo.server.infra.Metrics;
 import io.ludo.server.play.PlayVerticle;
 import io.ludo.server.store.PersistenceVerticle;
+import io.ludo.server.ws.SocketLoops;
+import io.ludo.server.ws.WebSocketVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -17,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Composes a node: persistence (schema first), the game directory, the node's entry in the
- * cluster, the HTTP server (with its socket hub), the operators' admin server, then the play
+ * cluster, the WebSocket verticles (one per event loop), the HTTP server, the operators' admin server, then the play
  * services' background work (matcher, leaderboard). {@link #shutdown()} stops them in an order of its own.
  */
 public final class MainVerticle extends VerticleBase {
@@ -41,11 +43,15 @@ public final class MainVerticle extends VerticleBase {
     io.ludo.server.bus.Codecs.register(vertx.eventBus());
     String nodeId = config.string(ConfigKey.NODE_ID);
     NodeStats stats = new NodeStats(Metrics.registry(nodeId));
+    SocketLoops sockets = new SocketLoops(stats);
     gcMetrics = Metrics.gc(stats.registry());
     return deploy("persistence", 5, vertx.deployVerticle(new PersistenceVerticle(config, stats)))
         .compose(v -> deploy("games", 3, vertx.deployVerticle(new GameDirectoryVerticle(config, nodeId, stats))))
         .compose(v -> deploy("cluster entry", 2, vertx.deployVerticle(new ClusterVerticle(config, stats))))
-        .compose(v -> deploy("http", 1, vertx.deployVerticle(() -> new HttpVerticle(config, nodeId, stats, stopping::get),
+        // one WebSocket verticle per event loop, before the HTTP verticles that hand them their sockets
+        .compose(v -> deploy("websockets", 1, vertx.deployVerticle(() -> new WebSocketVerticle(sockets, stats),
+            new DeploymentOptions().setInstances(SocketLoops.eventLoops(vertx)))))
+        .compose(v -> deploy("http", 1, vertx.deployVerticle(() -> new HttpVerticle(config, nodeId, stats, sockets, stopping::get),
             new DeploymentOptions().setInstances(config.integer(ConfigKey.HTTP_INSTANCES)))))
         .compose(v -> config.integer(ConfigKey.ADMIN_PORT) == 0 ? Future.succeededFuture()
             : deploy("admin", 1, vertx.deployVerticle(new AdminVerticle(config))))

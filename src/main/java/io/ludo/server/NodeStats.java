@@ -20,6 +20,7 @@ public final class NodeStats {
   private final AtomicInteger sockets = new AtomicInteger();
   private final ConcurrentHashMap<String, Counter> commands = new ConcurrentHashMap<>();
   private final Counter eventsPersisted;
+  private final Counter handedAcrossLoops;
   private final DistributionSummary batchSizes;
   private final Timer commitLatency;
   private final Timer appendLatency;
@@ -35,6 +36,9 @@ public final class NodeStats {
         .description("games whose owner is this node, in memory").register(registry);
     Gauge.builder("ludo.sockets.open", sockets, AtomicInteger::get)
         .description("WebSocket connections open on this node").register(registry);
+    handedAcrossLoops = Counter.builder("ludo.sockets.handed.across.loops")
+        .description("WebSockets taken by the WebSocket verticle of another event loop than their connection's")
+        .register(registry);
     eventsPersisted = Counter.builder("ludo.events.persisted")
         .description("game events committed to Postgres by this node").register(registry);
     batchSizes = DistributionSummary.builder("ludo.persist.batch.size")
@@ -65,6 +69,11 @@ public final class NodeStats {
 
   public int games() {
     return games.get();
+  }
+
+  /** A socket taken by the WebSocket verticle of another event loop than its connection's (a hop per frame). */
+  public void socketHandedAcrossLoops() {
+    handedAcrossLoops.increment();
   }
 
   public void socketOpened() {

@@ -9,7 +9,7 @@ import io.ludo.server.errors.ErrorCode;
 import io.ludo.server.fairness.SigningKeys;
 import io.ludo.server.game.GameRouter;
 import io.ludo.server.play.PlayServices;
-import io.ludo.server.ws.SocketHub;
+import io.ludo.server.ws.SocketLoops;
 import io.ludo.server.ws.WebSocketEndpoint;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -31,7 +31,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The node's HTTP server: the REST routes, health, the OpenAPI document, and the WebSocket
- * upgrade (handed to {@link WebSocketEndpoint}; one port serves both, as clients expect).
+ * upgrade (checked by {@link WebSocketEndpoint}, then handed to the WebSocket verticle of the same
+ * event loop; one port serves both, as clients expect).
  */
 public final class HttpVerticle extends VerticleBase {
   private static final long SHUTDOWN_GRACE_S = 2;
@@ -39,13 +40,14 @@ public final class HttpVerticle extends VerticleBase {
   private final Config config;
   private final String nodeId;
   private final NodeStats stats;
-  private SocketHub hub;
+  private final SocketLoops sockets;
   private HttpServer server;
   private Redis redis;
   /** True once the node stops: readiness answers 503 and commands are refused (clients retry elsewhere). */
   private final BooleanSupplier stopping;
 
-  public HttpVerticle(Config config, String nodeId, NodeStats stats, BooleanSupplier stopping) {
+  public HttpVerticle(Config config, String nodeId, NodeStats stats, SocketLoops sockets, BooleanSupplier stopping) {
+    this.sockets = sockets;
     this.config = config;
     this.nodeId = nodeId;
     this.stats = stats;
@@ -54,9 +56,7 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    redis = Redis.createClient(vertx, config.string(ConfigKey.REDIS_URL));
-    // this event loop's sockets and their game feeds: an event is written to them from here, not across threads
-    hub = new SocketHub(vertx, context, stats);
+    redis = io.ludo.server.play.PlayRedis.client(vertx, config.string(ConfigKey.REDIS_URL));
     return Schemas.load(vertx).compose(schemas -> {
       SeatTokens tokens = new SeatTokens(vertx, config.string(ConfigKey.JWT_KEY), config.integer(ConfigKey.JWT_TTL_S));
       GameRouter games = new GameRouter(vertx, nodeId, config.integer(ConfigKey.COMMAND_TIMEOUT_MS), stopping);
@@ -64,7 +64,7 @@ public final class HttpVerticle extends VerticleBase {
       ClientMessages messages = new ClientMessages(games, config.integer(ConfigKey.WS_SYNC_MAX_EVENTS), play.limiter());
       return EventBusBridge.start(vertx, config, tokens, schemas, messages).compose(bridge -> {
         Router router = routes(vertx, config, new RestApi(games, tokens, schemas, SigningKeys.from(config)),
-            new WebSocketEndpoint(hub, messages, tokens, schemas), bridge, this::ready,
+            new WebSocketEndpoint(sockets, messages, tokens, schemas), bridge, this::ready,
             new PlayApi(play, tokens, schemas));
         return listen(router);
       });
@@ -103,12 +103,11 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    // Sockets first (their clients reconnect to another node), then stop accepting and give
-    // requests in flight a moment; idle keep-alive connections are closed.
+    // The sockets closed first (their WebSocket verticles stop before this one); stop accepting and
+    // give requests in flight a moment; idle keep-alive connections are closed.
     if (server == null) {
       return Future.succeededFuture();
     }
-    hub.closeAll();
     return server.shutdown(SHUTDOWN_GRACE_S, java.util.concurrent.TimeUnit.SECONDS).eventually(() -> redis.close());
   }
 

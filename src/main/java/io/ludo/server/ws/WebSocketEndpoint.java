@@ -16,13 +16,13 @@ import io.vertx.ext.web.RoutingContext;
  * another game's or seat's token); spectators need no token and may not act.
  */
 public final class WebSocketEndpoint {
-  private final SocketHub hub;
+  private final SocketLoops loops;
   private final SeatTokens tokens;
   private final Schemas schemas;
   private final ClientMessages messages;
 
-  public WebSocketEndpoint(SocketHub hub, ClientMessages messages, SeatTokens tokens, Schemas schemas) {
-    this.hub = hub;
+  public WebSocketEndpoint(SocketLoops loops, ClientMessages messages, SeatTokens tokens, Schemas schemas) {
+    this.loops = loops;
     this.tokens = tokens;
     this.schemas = schemas;
     this.messages = messages;
@@ -78,8 +78,15 @@ public final class WebSocketEndpoint {
           .end(Problems.problem(api.code(), api.getMessage()).toBuffer());
       return;
     }
+    // the WebSocket verticle of this event loop takes the socket (the node's sockets close before its HTTP server)
+    var hub = loops.here();
+    if (hub.isEmpty()) {
+      ctx.response().setStatusCode(ErrorCode.UNAVAILABLE.status()).putHeader("content-type", Problems.PROBLEM_JSON)
+          .end(Problems.problem(ErrorCode.UNAVAILABLE, "this node is stopping; retry").toBuffer());
+      return;
+    }
     ctx.request().toWebSocket()
-        .onSuccess(ws -> new WebSocketSession(ws, gameId, who.result(), tokens, hub, messages, schemas,
+        .onSuccess(ws -> new WebSocketSession(ws, gameId, who.result(), tokens, hub.get(), messages, schemas,
             messages.client(ctx.request().remoteAddress().hostAddress(), ctx.request().getHeader("X-Forwarded-For"))).open())
         .onFailure(ctx::fail);
   }
