@@ -1,6 +1,7 @@
 package io.ludo.server.room;
 
 import io.ludo.server.errors.ErrorCode;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +19,12 @@ final class RecentReplies {
 
   /** An accepted command's reply, encoded, and what the command asked for (null: recorded before fingerprints). */
   private record Remembered(String fingerprint, String reply) {}
+
+  private final RoomJournal journal;
+
+  RecentReplies(RoomJournal journal) {
+    this.journal = journal;
+  }
 
   private final Map<String, Remembered> byId = new LinkedHashMap<>(16, 0.75f, false) {
     @Override
@@ -48,5 +55,32 @@ final class RecentReplies {
   static JsonObject resent(String stored, JsonObject firstReply, String fingerprint) {
     return stored == null || stored.equals(fingerprint) ? firstReply
         : Replies.error(ErrorCode.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was used for another request");
+  }
+
+  /**
+   * The reply of a command no longer remembered in memory, read from the log: asked only before
+   * refusing a command with an id, or when storing it met its id already stored, so that a late
+   * resend (a client's keyed one, or an edge's after its owner did not answer) is answered with
+   * its first reply instead of a refusal. Null when never applied.
+   */
+  Future<JsonObject> fromLog(String commandId, String fingerprint) {
+    if (commandId == null || contains(commandId)) {
+      return Future.succeededFuture(null);
+    }
+    return journal.command(commandId)
+        .map(found -> found == null || found.reply() == null ? null : resent(found.fingerprint(), found.reply(), fingerprint))
+        .otherwise(e -> Replies.error(ErrorCode.UNAVAILABLE, "the game's database is unreachable; retry"));
+  }
+
+  /** After a takeover or a late commit: the replies of the commands accepted last, from the log. */
+  Future<Void> reload() {
+    return journal.recentCommands(CAPACITY).map(newestFirst -> {
+      // remembered oldest first, so that the oldest are forgotten first
+      for (int i = newestFirst.size() - 1; i >= 0; i--) {
+        RoomJournal.StoredCommand c = newestFirst.get(i);
+        remember(c.commandId(), c.fingerprint(), c.reply().encode());
+      }
+      return null;
+    });
   }
 }

@@ -50,11 +50,9 @@ public final class Room {
   /** How the server plays for a seat (bots, away players, timed-out turns) and when. */
   private final Autopilot autopilot;
   private final MoveCheck moveCheck;
-  /** Called once the room must leave memory: idle, finished and lingered, or fenced out. */
-  private final Runnable leave;
 
   private final ChainHead head = new ChainHead();
-  private final RecentReplies replies = new RecentReplies();
+  private final RecentReplies replies;
   /** The newest events' frames: syncs are answered from here, not from the log. */
   private final RecentEvents recent = new RecentEvents();
   private final Presence presence = new Presence();
@@ -70,11 +68,7 @@ public final class Room {
   private boolean mustReconcile;
   private boolean finishReported;
   private long automationTimer = -1;
-  private long idleTimer = -1;
-  private long lastActivityAt;
-  private boolean lingering;
-  /** Closed or gone: no timer is armed again, and {@link #leave} runs once. */
-  private boolean closed;
+  private final Lifetime lifetime;
 
   public Room(Setup setup, RoomJournal journal, RoomFeed feed, RoomClock clock, Function<byte[], Dice> diceFactory,
       Autopilot autopilot, MoveCheck moveCheck, Runnable leave) {
@@ -85,7 +79,8 @@ public final class Room {
     this.diceFactory = diceFactory;
     this.autopilot = autopilot;
     this.moveCheck = moveCheck;
-    this.leave = leave;
+    this.replies = new RecentReplies(journal);
+    this.lifetime = new Lifetime(clock, setup.idleMs(), setup.lingerMs(), () -> automationTimer >= 0, () -> tail, leave);
   }
 
   // ---------------------------------------------------------------- start and stop
@@ -113,7 +108,7 @@ public final class Room {
         .compose(claim -> {
           epoch = claim.epoch();
           useSeed(claim.serverSeed());
-          return rememberRecentCommands();
+          return replies.reload();
         })
         .compose(v -> journal.events(1))
         .compose(events -> {
@@ -125,6 +120,8 @@ public final class Room {
           keepFrames(null, events);
           if (state.status() == Status.FINISHED) {
             reportFinished();
+            // a finished game loaded (for a late view or sync) lingers, then leaves, like one that just ended
+            lifetime.finished();
           }
           touch();
           schedule();
@@ -134,9 +131,8 @@ public final class Room {
 
   /** Stops the room's clock; the answer completes once the commands in flight are done. */
   public Future<Void> close() {
-    closed = true;
+    lifetime.close();
     cancelAutomation();
-    cancelIdle();
     return tail;
   }
 
@@ -204,9 +200,8 @@ public final class Room {
 
   /** Something asked the room (a view, a sync): it is in use. */
   public void touch() {
-    lastActivityAt = clock.now();
-    if (!closed && state != null && state.status() != Status.FINISHED && idleTimer < 0) {
-      idleTimer = clock.after(setup.idleMs(), this::idleCheck);
+    if (state != null) {
+      lifetime.touch();
     }
   }
 
@@ -241,7 +236,7 @@ public final class Room {
       return Future.succeededFuture(Replies.error(ErrorCode.UNAVAILABLE, "the command waited too long for its turn; resend it"));
     }
     return switch (Game.decide(state, command, dice)) {
-      case Outcome.Refused refused -> storedReply(commandId, fingerprint).map(stored -> stored != null ? stored
+      case Outcome.Refused refused -> replies.fromLog(commandId, fingerprint).map(stored -> stored != null ? stored
           : Replies.error(ErrorCode.of(refused.error()), refused.error().name().toLowerCase().replace('_', ' ')));
       case Outcome.Accepted accepted -> vetted(command).compose(verdict -> switch (verdict) {
         case APPLY -> apply(commandId, fingerprint, command, accepted, deadline);
@@ -295,7 +290,7 @@ public final class Room {
           yield Future.succeededFuture(Replies.error(ErrorCode.UNAVAILABLE, "the game moved to another node; retry"));
         }
         // applied long ago, its reply no longer in memory: the log has it
-        case DUPLICATE_COMMAND -> storedReply(commandId, fingerprint).map(stored -> stored != null ? stored
+        case DUPLICATE_COMMAND -> replies.fromLog(commandId, fingerprint).map(stored -> stored != null ? stored
             : Replies.error(ErrorCode.UNAVAILABLE, "the command could not be stored; retry"));
         // never sent: certainly not stored
         case NOT_SENT -> Future.succeededFuture(Replies.error(ErrorCode.UNAVAILABLE, "the move could not be stored; retry"));
@@ -331,37 +326,9 @@ public final class Room {
           head.advance(events);
           feed(before, events);
           afterChange();
-          return rememberRecentCommands();
+          return replies.reload();
         })
         .onSuccess(v -> mustReconcile = false);
-  }
-
-  /**
-   * The reply of a command no longer remembered in memory, read from the log: asked only before
-   * refusing a command with an id, or when storing it met its id already stored, so that a late
-   * resend (a client's keyed one, or an edge's after its owner did not answer) is answered with
-   * its first reply instead of a refusal. Null when never applied.
-   */
-  private Future<JsonObject> storedReply(String commandId, String fingerprint) {
-    if (commandId == null || replies.contains(commandId)) {
-      return Future.succeededFuture(null);
-    }
-    return journal.command(commandId)
-        .map(found -> found == null || found.reply() == null ? null
-            : RecentReplies.resent(found.fingerprint(), found.reply(), fingerprint))
-        .otherwise(e -> Replies.error(ErrorCode.UNAVAILABLE, "the game's database is unreachable; retry"));
-  }
-
-  /** After a takeover or a late commit: the replies of the commands accepted last. */
-  private Future<Void> rememberRecentCommands() {
-    return journal.recentCommands(RecentReplies.CAPACITY).map(newestFirst -> {
-      // remembered oldest first, so that the oldest are forgotten first
-      for (int i = newestFirst.size() - 1; i >= 0; i--) {
-        RoomJournal.StoredCommand c = newestFirst.get(i);
-        replies.remember(c.commandId(), c.fingerprint(), c.reply().encode());
-      }
-      return null;
-    });
   }
 
   // ---------------------------------------------------------------- events
@@ -399,15 +366,9 @@ public final class Room {
 
   /** Another owner took this game over (this one was cut off or paused): it must never append again. */
   private void fencedOut() {
+    cancelAutomation();
     feed.reconnect();
-    leaveNow();
-  }
-
-  private void leaveNow() {
-    if (!closed) {
-      close();
-      leave.run();
-    }
+    lifetime.leaveNow();
   }
 
   // ---------------------------------------------------------------- lifetime
@@ -415,7 +376,7 @@ public final class Room {
   private void afterChange() {
     schedule();
     if (state.status() == Status.FINISHED) {
-      lingerThenLeave();
+      lifetime.finished();
       reportFinished();
     }
   }
@@ -427,49 +388,12 @@ public final class Room {
     }
   }
 
-  /**
-   * An idle room leaves memory once nothing asked it for {@code idleMs}; it reloads from the log
-   * when needed. One timer per room, re-armed for what is left rather than reset per command. A
-   * room with an automatic move pending never retires: no client would bring it back, and no
-   * other node adopts it while this one lives.
-   */
-  private void idleCheck() {
-    idleTimer = -1;
-    if (lingering) {
-      return;
-    }
-    long quiet = clock.now() - lastActivityAt;
-    if (quiet < setup.idleMs()) {
-      idleTimer = clock.after(setup.idleMs() - quiet, this::idleCheck);
-    } else if (automationTimer >= 0) {
-      idleTimer = clock.after(setup.idleMs(), this::idleCheck);
-    } else {
-      tail.onComplete(v -> leaveNow());
-    }
-  }
-
-  /** A finished room stays a while (late views, syncs, certificates), then leaves. */
-  private void lingerThenLeave() {
-    if (!lingering && !closed) {
-      lingering = true;
-      cancelIdle();
-      idleTimer = clock.after(setup.lingerMs(), () -> tail.onComplete(v -> leaveNow()));
-    }
-  }
-
-  private void cancelIdle() {
-    if (idleTimer >= 0) {
-      clock.cancel(idleTimer);
-      idleTimer = -1;
-    }
-  }
-
   // ---------------------------------------------------------------- automation
 
   /** Sets the one pending automatic command the {@link Autopilot} plans for the current state, if any. */
   private void schedule() {
     cancelAutomation();
-    if (closed) {
+    if (lifetime.closed()) {
       return;
     }
     autopilot.plan(state, head.lastEventAt(), clock.now()).ifPresent(plan ->
@@ -485,7 +409,7 @@ public final class Room {
 
   /** The database refused: automation tries again a little later (a client's command also would). */
   private void retryAutomationLater() {
-    if (closed || state == null || autopilot.plan(state, head.lastEventAt(), clock.now()).isEmpty()) {
+    if (lifetime.closed() || state == null || autopilot.plan(state, head.lastEventAt(), clock.now()).isEmpty()) {
       return;
     }
     cancelAutomation();

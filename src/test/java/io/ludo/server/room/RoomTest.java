@@ -249,4 +249,22 @@ class RoomTest {
     assertEquals(feed.frames.get(0).encode(), sync.getJsonArray("frames").getString(0));
     assertEquals(reads, journal.eventReads);
   }
+
+  @Test
+  void givenAGameThatEndedThenTheRoomLingersAndLeavesAndSoDoesOneLoadedAfterTheEnd() {
+    Room room = started();
+    assertAccepted(room.command("key/bye", "{}", new GameCommand.Leave("p_bob"), Deadlines.NONE));
+    assertEquals(io.ludo.game.Status.FINISHED, room.state().status(), "the last one seated wins");
+    assertEquals(1, feed.finished.size());
+
+    clock.advance(LINGER_MS - 1);
+    assertEquals(0, left, "late views and syncs are still answered");
+    clock.advance(1);
+    assertEquals(1, left);
+
+    Room loaded = room();
+    assertTrue(loaded.load().succeeded());
+    clock.advance(LINGER_MS);
+    assertEquals(2, left, "a finished game loaded for a late read leaves too");
+  }
 }
