@@ -28,7 +28,7 @@ public final class SyntheticLogs {
     }
     AppendRequest append = new AppendRequest(gameId, null, "synthetic", 1L, after, status, events, commandId,
         null, commandId == null ? null : new JsonObject().put("seq", after + count).encode(), null,
-        System.nanoTime() + 60_000_000_000L);
+        System.nanoTime() + 60_000_000_000L, null, null);
     return vertx.eventBus().request(Addresses.PERSIST_APPEND, append).mapEmpty();
   }
 

@@ -20,6 +20,16 @@ public final class Addresses {
   public static final String PERSIST_ORPHANS = "ludo.persistence.orphans";
   /** Whether a game is stored: {@code {"game_id"}} → {@code {"exists"}}. */
   public static final String PERSIST_EXISTS = "ludo.persistence.exists";
+  /** The waiting game holding an invite code: {@code {"code"}} → {@code {"game_id"?}}. */
+  public static final String PERSIST_INVITE = "ludo.persistence.invite";
+  /** The lobby: {@code {"players"?,"limit"}} → {@code {"games":[…]}}. */
+  public static final String PERSIST_LOBBY = "ludo.persistence.lobby";
+  /** Names a finished game's rematch once: {@code {"game_id","rematch_game_id"}} → {@code {"rematch_game_id"}}. */
+  public static final String PERSIST_REMATCH = "ludo.persistence.rematch";
+  /** Keeps a chat line: the chat frame with its {@code game_id}. */
+  public static final String PERSIST_CHAT_ADD = "ludo.persistence.chat.add";
+  /** A game's latest chat lines: {@code {"game_id","limit"}} → {@code {"messages":[…]}}. */
+  public static final String PERSIST_CHAT_READ = "ludo.persistence.chat.read";
   /** Answers once the database answers. */
   public static final String PERSIST_PING = "ludo.persistence.ping";
 

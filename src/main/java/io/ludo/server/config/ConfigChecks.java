@@ -62,6 +62,7 @@ final class ConfigChecks {
     CHECKS.put(ConfigKey.COMMAND_TIMEOUT_MS, integer(100, 600_000));
     CHECKS.put(ConfigKey.GAME_IDLE_TIMEOUT_S, integer(1, MAX / 1000));
     CHECKS.put(ConfigKey.GAME_LINGER_S, integer(0, MAX / 1000));
+    CHECKS.put(ConfigKey.LOBBY_MAX_IDLE_S, integer(1, MAX / 1000));
     CHECKS.put(ConfigKey.BOT_DELAY_MS, integer(0, 600_000));
     CHECKS.put(ConfigKey.ORPHAN_SWEEP_MS, integer(1, MAX));
     CHECKS.put(ConfigKey.RATE_LIMIT_COMMANDS_PER_S, integer(0, MAX));

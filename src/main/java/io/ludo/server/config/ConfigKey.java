@@ -48,6 +48,8 @@ public enum ConfigKey {
   COMMAND_TIMEOUT_MS,
   GAME_IDLE_TIMEOUT_S,
   GAME_LINGER_S,
+  /** A waiting game with no event for this long is abandoned: the lobby no longer lists it. */
+  LOBBY_MAX_IDLE_S,
   BOT_DELAY_MS,
   /** How often the cluster's first node looks for server-driven games (timers, bots) whose owner died. */
   ORPHAN_SWEEP_MS,

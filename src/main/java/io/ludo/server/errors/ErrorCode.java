@@ -10,6 +10,7 @@ public enum ErrorCode {
   NOT_YOUR_TURN(403, "Not your turn"),
   GAME_NOT_FOUND(404, "Game not found"),
   TICKET_NOT_FOUND(404, "Ticket not found"),
+  INVITE_NOT_FOUND(404, "Invite not found"),
   NOT_FOUND(404, "Not found"),
   WRONG_PHASE(409, "Wrong phase"),
   STALE_DICE(409, "Stale dice"),

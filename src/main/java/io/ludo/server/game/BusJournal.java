@@ -3,6 +3,8 @@ package io.ludo.server.game;
 import io.ludo.server.bus.Addresses;
 import io.ludo.server.bus.Deadlines;
 import io.ludo.server.room.AppendFailure;
+import io.ludo.server.room.ChatMessage;
+import io.ludo.server.room.RoomListing;
 import io.ludo.server.room.RoomJournal;
 import io.ludo.server.room.SealedEvent;
 import io.ludo.server.store.AppendRequest;
@@ -40,8 +42,11 @@ final class BusJournal implements RoomJournal {
     return vertx.eventBus()
         .<JsonObject>request(Addresses.PERSIST_CLAIM, new JsonObject().put("game_id", gameId).put("node", nodeId))
         .map(claimed -> {
-          String seed = claimed.body().getString("server_seed");
-          return new Claim(claimed.body().getLong("epoch"), seed == null ? null : HexFormat.of().parseHex(seed));
+          JsonObject c = claimed.body();
+          String seed = c.getString("server_seed");
+          RoomListing listing = new RoomListing(c.getString("invite_code"), c.getString("visibility", RoomListing.PRIVATE));
+          return new Claim(c.getLong("epoch"), seed == null ? null : HexFormat.of().parseHex(seed), listing,
+              c.getString("rematch_game_id"));
         });
   }
 
@@ -92,11 +97,24 @@ final class BusJournal implements RoomJournal {
     }
     long sendBy = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Deadlines.storeBudgetMs(a.deadlineNanos(), appendTimeoutMs));
     AppendRequest message = new AppendRequest(gameId, a.roomName(), nodeId, a.epoch(), a.expectedSeq(), a.status(), rows,
-        a.commandId(), a.fingerprint(), a.reply(), a.newGameSeed(), sendBy);
+        a.commandId(), a.fingerprint(), a.reply(), a.newGameSeed(), sendBy,
+        a.listing() == null ? null : a.listing().inviteCode(), a.listing() == null ? null : a.listing().visibility());
     return vertx.eventBus()
         .request(Addresses.PERSIST_APPEND, message, new DeliveryOptions().setSendTimeout(APPEND_OUTCOME_TIMEOUT_MS))
         .<Void>mapEmpty()
         .recover(e -> Future.failedFuture(new AppendFailure(kind(e))));
+  }
+
+  @Override
+  public Future<String> rematch(String rematchGameId) {
+    return vertx.eventBus()
+        .<JsonObject>request(Addresses.PERSIST_REMATCH, new JsonObject().put("game_id", gameId).put("rematch_game_id", rematchGameId))
+        .map(answer -> answer.body().getString("rematch_game_id"));
+  }
+
+  @Override
+  public Future<Void> chat(ChatMessage message) {
+    return vertx.eventBus().request(Addresses.PERSIST_CHAT_ADD, message.frame().put("game_id", gameId)).mapEmpty();
   }
 
   private static AppendFailure.Kind kind(Throwable e) {

@@ -12,6 +12,8 @@ import io.ludo.server.bus.Addresses;
 import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
 import io.ludo.server.errors.ErrorCode;
+import io.ludo.server.room.AppendFailure;
+import io.ludo.server.room.RoomListing;
 import io.ludo.server.validator.MoveValidator;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -36,6 +38,8 @@ public final class GameDirectoryVerticle extends VerticleBase {
   private static final long LOCK_TIMEOUT_MS = 15_000;
   private static final long PROBE_TIMEOUT_MS = 1_000;
   private static final long SWEEP_MS = 60_000;
+  /** Invite codes drawn for one new game before its creation is given up. */
+  private static final int INVITE_ATTEMPTS = 4;
   /** What a load answers when another node already runs the room. */
   private static final String ELSEWHERE = "elsewhere";
 
@@ -104,7 +108,7 @@ public final class GameDirectoryVerticle extends VerticleBase {
       return Future.failedFuture(ErrorCode.INVALID_INPUT.name());
     }
     String gameId = GameIds.next();
-    String playerId = "p_" + newId(6);
+    String playerId = body.getString("player_id", "p_" + newId(6));
     String name = body.getString("player_name");
     String clientSeed;
     try {
@@ -124,13 +128,28 @@ public final class GameDirectoryVerticle extends VerticleBase {
       bots.add(new String[] {"b_" + newId(6), "Bot " + i});
     }
     creation.addAll(Game.setUp(Game.fold(creation), timer, bots));
-    Future<String> deployed = deploy(new GameSpec(gameId, nodeId, creation, serverSeed, idleMs(), lingerMs()));
+    String visibility = body.getString("visibility", RoomListing.PRIVATE);
+    Future<String> deployed = deployNew(gameId, creation, serverSeed, visibility, INVITE_ATTEMPTS);
     deployments.put(gameId, deployed);
     return deployed.compose(id -> vertx.eventBus()
             .<JsonObject>request(Addresses.gameCommands(gameId), new io.ludo.server.room.RoomRequest.View(),
                 new DeliveryOptions().setCodecName(RoomRequestCodec.NAME)))
         .map(view -> new JsonObject().put("game_id", gameId).put("player_id", playerId)
-            .put("seat", 0).put("state", view.body()));
+            .put("seat", 0).put("invite_code", view.body().getString("invite_code")).put("state", view.body()));
+  }
+
+  /**
+   * A new room with a fresh invite code: a code that a waiting game holds already (one chance in
+   * about a billion per waiting game) makes the database refuse the creation alone, and another is drawn.
+   */
+  private Future<String> deployNew(String gameId, List<io.ludo.game.GameEvent> creation, byte[] serverSeed,
+      String visibility, int attemptsLeft) {
+    RoomListing listing = new RoomListing(InviteCodes.next(), visibility);
+    return deployRaw(new GameSpec(gameId, nodeId, creation, serverSeed, listing, idleMs(), lingerMs()))
+        .recover(e -> attemptsLeft > 1 && AppendFailure.kindOf(e) == AppendFailure.Kind.FENCED
+            ? deployNew(gameId, creation, serverSeed, visibility, attemptsLeft - 1)
+            : Future.failedFuture(e))
+        .recover(GameDirectoryVerticle::deployFailure);
   }
 
   /**
@@ -149,7 +168,7 @@ public final class GameDirectoryVerticle extends VerticleBase {
         .compose(lock -> ownerAnswers(gameId)
             .transform(probe -> probe.succeeded() && probe.result()
                 ? Future.succeededFuture(ELSEWHERE)
-                : deploy(new GameSpec(gameId, nodeId, null, null, idleMs(), lingerMs())))
+                : deploy(new GameSpec(gameId, nodeId, null, null, null, idleMs(), lingerMs())))
             .eventually(() -> {
               lock.release();
               return Future.succeededFuture();
@@ -178,14 +197,21 @@ public final class GameDirectoryVerticle extends VerticleBase {
   }
 
   private Future<String> deploy(GameSpec spec) {
+    return deployRaw(spec).recover(GameDirectoryVerticle::deployFailure);
+  }
+
+  private static Future<String> deployFailure(Throwable e) {
+    return Future.failedFuture(ErrorCode.GAME_NOT_FOUND.name().equals(e.getMessage())
+        ? ErrorCode.GAME_NOT_FOUND.name() : ErrorCode.UNAVAILABLE.name());
+  }
+
+  private Future<String> deployRaw(GameSpec spec) {
     var verticle = new GameVerticle(spec, seed -> ServerDice.forGame(seed, config.string(ConfigKey.TEST_DICE)),
         // the owner gives up on a slow append before the edge gives up on the owner, so that a
         // client hears a clear "retry" rather than a time-out that leaves the outcome unknown
         Clock.systemUTC(), config.integer(ConfigKey.COMMAND_TIMEOUT_MS) * 2L / 3, stats,
         config.integer(ConfigKey.BOT_DELAY_MS), validator);
-    return vertx.deployVerticle(verticle)
-        .recover(e -> Future.failedFuture(ErrorCode.GAME_NOT_FOUND.name().equals(e.getMessage())
-            ? ErrorCode.GAME_NOT_FOUND.name() : ErrorCode.UNAVAILABLE.name()));
+    return vertx.deployVerticle(verticle);
   }
 
   @Override

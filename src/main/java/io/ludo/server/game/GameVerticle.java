@@ -63,8 +63,10 @@ public final class GameVerticle extends VerticleBase {
         // the greedy bot: deterministic, so a new owner plays exactly what the old one would have
         new Autopilot(Strategies.create("greedy", new java.util.Random(0)), botDelayMs),
         validator == null ? Room.MoveCheck.NONE : validator::check,
+        new DirectoryRematches(vertx, spec.nodeId()),
         this::leave);
-    Future<Void> ready = spec.creation() != null ? room.create(spec.creation(), spec.serverSeed()) : room.load();
+    Future<Void> ready = spec.creation() != null ? room.create(spec.creation(), spec.serverSeed(), spec.listing())
+        : room.load();
     return ready.compose(v -> {
       consumer = vertx.eventBus().consumer(Addresses.gameCommands(spec.gameId()), this::onMessage);
       // released with this verticle on undeploy
@@ -121,6 +123,8 @@ public final class GameVerticle extends VerticleBase {
         room.presence(p.node(), p.playerId(), p.delta());
         message.reply(new JsonObject().put("ok", true), SHARED);
       }
+      case RoomRequest.Rematch r -> room.rematch(r.playerId()).onSuccess(reply -> message.reply(reply, SHARED));
+      case RoomRequest.Chat c -> room.chat(c.playerId(), c.text()).onSuccess(reply -> message.reply(reply, SHARED));
       case RoomRequest.Command c -> room.command(c.commandId(), c.fingerprint(), c.command(), Deadlines.ownerDeadline(message))
           .otherwise(e -> Replies.error(ErrorCode.UNAVAILABLE, "the command failed; retry"))
           .onSuccess(reply -> {

@@ -16,6 +16,8 @@ final class RoomRequests {
       case "head" -> new RoomRequest.Head();
       case "recent" -> new RoomRequest.Recent(m.getInteger("since_seq", 0), m.getInteger("max", 0));
       case "presence" -> new RoomRequest.Presence(m.getString("node"), m.getString("player_id"), m.getInteger("delta", 0));
+      case "rematch" -> new RoomRequest.Rematch(m.getString("player_id"));
+      case "chat" -> new RoomRequest.Chat(m.getString("player_id"), m.getString("text"));
       default -> {
         String commandId = m.getString("command_id");
         yield new RoomRequest.Command(type, commandId, commandId == null ? null : CommandFingerprint.of(m), parse(m));
@@ -48,6 +50,8 @@ final class RoomRequests {
       case RoomRequest.Recent r -> new JsonObject().put("type", "recent").put("since_seq", r.sinceSeq()).put("max", r.max());
       case RoomRequest.Presence p -> new JsonObject().put("type", "presence").put("node", p.node())
           .put("player_id", p.playerId()).put("delta", p.delta());
+      case RoomRequest.Rematch r -> new JsonObject().put("type", "rematch").put("player_id", r.playerId());
+      case RoomRequest.Chat c -> new JsonObject().put("type", "chat").put("player_id", c.playerId()).put("text", c.text());
       case RoomRequest.Command c -> {
         JsonObject json = c.command() == null ? new JsonObject() : GameCommands.write(c.command());
         yield json.put("type", c.type()).put("command_id", c.commandId()).put("fingerprint", c.fingerprint())

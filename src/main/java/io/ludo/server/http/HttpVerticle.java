@@ -63,9 +63,10 @@ public final class HttpVerticle extends VerticleBase {
       PlayServices play = PlayServices.create(vertx, config, RedisAPI.api(redis));
       ClientMessages messages = new ClientMessages(games, config.integer(ConfigKey.WS_SYNC_MAX_EVENTS), play.limiter());
       return EventBusBridge.start(vertx, config, tokens, schemas, messages).compose(bridge -> {
-        Router router = routes(vertx, config, new RestApi(games, tokens, schemas, SigningKeys.from(config)),
+        RestApi rest = new RestApi(games, tokens, schemas, SigningKeys.from(config));
+        Router router = routes(vertx, config, rest,
             new WebSocketEndpoint(sockets, messages, tokens, schemas), bridge, this::ready,
-            new PlayApi(play, tokens, schemas));
+            new PlayApi(play, tokens, schemas), new FriendsApi(vertx, games, rest, schemas, messages));
         return listen(router);
       });
     });
@@ -113,7 +114,7 @@ public final class HttpVerticle extends VerticleBase {
 
   /** Every route of the node; the OpenAPI document must name exactly these (a test keeps them in step). */
   static Router routes(io.vertx.core.Vertx vertx, Config config, RestApi api, WebSocketEndpoint ws,
-      Router bridge, java.util.function.Supplier<Future<Void>> ready, PlayApi play) {
+      Router bridge, java.util.function.Supplier<Future<Void>> ready, PlayApi play, FriendsApi friends) {
     Router router = Router.router(vertx);
     // first: a request over its rate limit goes no further
     router.route().handler(play::limit);
@@ -138,6 +139,11 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/games/:gameId/replay").handler(api::replay);
     router.get("/games/:gameId/fairness").handler(api::fairness);
     router.get("/games/:gameId/certificate").handler(api::certificate);
+    router.post("/games/:gameId/rematch").handler(friends::rematch);
+    router.post("/games/:gameId/chat").handler(friends::chat);
+    router.get("/games/:gameId/chat").handler(friends::chatHistory);
+    router.post("/invites/:code/join").handler(friends::joinByInvite);
+    router.get("/lobby").handler(friends::lobby);
     router.get("/.well-known/jwks.json").handler(api::jwks);
     router.post("/matchmaking/tickets").handler(play::createTicket);
     router.get("/matchmaking/tickets/:ticketId").handler(play::ticket);

@@ -19,12 +19,16 @@ final class Responses {
   }
 
   static void problem(RoutingContext ctx, ErrorCode code, String detail) {
+    problem(ctx, code, detail, 1);
+  }
+
+  static void problem(RoutingContext ctx, ErrorCode code, String detail, long retryAfterS) {
     if (ctx.response().ended()) {
       return;
     }
     var response = ctx.response().setStatusCode(code.status()).putHeader("content-type", Problems.PROBLEM_JSON);
     if (code == ErrorCode.RATE_LIMITED) {
-      response.putHeader("retry-after", "1");
+      response.putHeader("retry-after", String.valueOf(retryAfterS));
     }
     response.end(Problems.problem(code, detail).toBuffer());
   }
@@ -36,7 +40,7 @@ final class Responses {
 
   static void fail(RoutingContext ctx, Throwable e) {
     ApiException api = ApiException.from(e);
-    problem(ctx, api.code(), api.getMessage());
+    problem(ctx, api.code(), api.getMessage(), api.retryAfterS());
   }
 
   static <T> Future<T> invalid(String detail) {

@@ -66,17 +66,22 @@ final class RestApi {
           .put("client_seed", body.getString("client_seed"))
           .put("bots", body.getInteger("bots", 0))
           .put("turn_timeout_ms", body.getInteger("turn_timeout_ms"))
-          .put("max_strikes", body.getInteger("max_strikes"));
+          .put("max_strikes", body.getInteger("max_strikes"))
+          .put("visibility", body.getString("visibility", "private"));
       if (request.getInteger("bots") >= request.getInteger("max_players")) {
         return invalid("bots must leave the creator a seat: at most max_players − 1");
       }
-      return games.create(request).map(this::withToken);
+      return games.create(request).map(this::withInvite);
     }));
   }
 
   void join(RoutingContext ctx) {
-    String gameId = ctx.pathParam("gameId");
-    reply(ctx, 200, schemas.query(ctx).compose(q -> schemas.body(ctx, Schemas.JOIN_GAME)).compose(body -> {
+    reply(ctx, 200, schemas.query(ctx).compose(q -> join(ctx, ctx.pathParam("gameId"))));
+  }
+
+  /** Takes the next free seat of {@code gameId} for the name in the request's query or body. */
+  Future<JsonObject> join(RoutingContext ctx, String gameId) {
+    return schemas.body(ctx, Schemas.JOIN_GAME).compose(body -> {
       String fromQuery = ctx.queryParams().get("player_name");
       String fromBody = body.getString("player_name");
       if (fromQuery != null && fromBody != null && !fromQuery.equals(fromBody)) {
@@ -89,7 +94,7 @@ final class RestApi {
       JsonObject command = new JsonObject().put("type", "join").put("player_id", "p_" + newId())
           .put("player_name", name).put("client_seed", body.getString("client_seed"));
       return joinKey(ctx).compose(v -> idempotent(ctx, command)).compose(c -> games.send(gameId, c)).map(this::withToken);
-    }));
+    });
   }
 
   void start(RoutingContext ctx) {
@@ -252,7 +257,7 @@ final class RestApi {
         : Future.succeededFuture());
   }
 
-  private Future<SeatClaims> seat(RoutingContext ctx, String gameId) {
+  Future<SeatClaims> seat(RoutingContext ctx, String gameId) {
     String token = Responses.bearer(ctx);
     return tokens.verifyFor(token, gameId);
   }
@@ -264,7 +269,12 @@ final class RestApi {
   }
 
 
-  private JsonObject withToken(JsonObject seated) {
+  /** A new game's reply: the seat with its token, and the game's invite code. */
+  JsonObject withInvite(JsonObject seated) {
+    return withToken(seated).put("invite_code", seated.getJsonObject("state").getString("invite_code"));
+  }
+
+  JsonObject withToken(JsonObject seated) {
     return new JsonObject()
         .put("game_id", seated.getString("game_id"))
         .put("player_id", seated.getString("player_id"))

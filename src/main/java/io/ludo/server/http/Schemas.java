@@ -22,10 +22,13 @@ public final class Schemas {
   public static final String PLAYER_NAME = "player-name.json";
   public static final String TICKET = "ticket.json";
   public static final String LEADERBOARD_QUERY = "leaderboard-query.json";
+  public static final String LOBBY_QUERY = "lobby-query.json";
+  public static final String CHAT = "chat.json";
+  public static final String CHAT_QUERY = "chat-query.json";
   private static final String BASE = "https://ludo.io/schemas/";
   private static final List<String> ALL =
       List.of("player-name.json", "client-seed.json", "options.json", CREATE_GAME, JOIN_GAME, MOVE, EMPTY, QUERY,
-          WS_MESSAGE, TICKET, LEADERBOARD_QUERY);
+          WS_MESSAGE, TICKET, LEADERBOARD_QUERY, LOBBY_QUERY, CHAT, CHAT_QUERY);
 
   private final SchemaRepository repository;
   /** One validator per schema, made on first use: making one costs about as much as a validation. */

@@ -84,6 +84,15 @@ public final class RateLimiter {
     return hit("watch:" + clientAddress + ":" + socket, commandsPerS);
   }
 
+  /** Chat lines a seat may send within {@link #CHAT_WINDOW_MS} (API.md), whatever the operator's limits. */
+  public static final int CHAT_PER_WINDOW = 5;
+  public static final long CHAT_WINDOW_MS = 5_000;
+
+  /** One chat line of a seat, counted across the cluster: always limited. */
+  public Future<Verdict> chat(String gameId, String playerId) {
+    return hit("chat:" + gameId + ":" + playerId, CHAT_PER_WINDOW, CHAT_WINDOW_MS);
+  }
+
   /** One HTTP request from a client address. */
   public Future<Verdict> request(String clientAddress) {
     return hit("addr:" + clientAddress, requestsPerS).andThen(ar -> {
@@ -122,6 +131,10 @@ public final class RateLimiter {
   }
 
   private Future<Verdict> hit(String key, int limit) {
+    return hit(key, limit, WINDOW_MS);
+  }
+
+  private Future<Verdict> hit(String key, int limit, long windowMs) {
     if (limit <= 0) {
       return Future.succeededFuture(Verdict.ALLOW);
     }
@@ -129,7 +142,7 @@ public final class RateLimiter {
     if (now < skipUntil) {
       return Future.succeededFuture(unchecked(now, null));
     }
-    return redis.script(RedisScripts.HIT, List.of(RedisScripts.RATE + key), List.of(String.valueOf(WINDOW_MS)),
+    return redis.script(RedisScripts.HIT, List.of(RedisScripts.RATE + key), List.of(String.valueOf(windowMs)),
             "rate limit store unreachable")
         .map(r -> {
           long hits = r.get(0).toLong();

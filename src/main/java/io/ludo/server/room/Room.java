@@ -38,6 +38,17 @@ public final class Room {
     Future<Verdict> check(String gameId, String playerId, int tokenIndex, int diceValue, int seq);
   }
 
+  /** Makes a finished game's rematch: a new waiting game like it, {@code caller} seated; answers its id. */
+  @FunctionalInterface
+  public interface Rematches {
+    Rematches NONE = (finished, listing, caller) -> Future.failedFuture(ErrorCode.UNAVAILABLE.name());
+
+    Future<String> create(GameState finished, RoomListing listing, Player caller);
+  }
+
+  /** Longest chat line, in characters (code points) after trimming. */
+  public static final int MAX_CHAT_LENGTH = 200;
+
   /** How long the server waits before it tries its own move again after the database refused. */
   static final long AUTOMATION_RETRY_MS = 1_000;
 
@@ -50,6 +61,7 @@ public final class Room {
   /** How the server plays for a seat (bots, away players, timed-out turns) and when. */
   private final Autopilot autopilot;
   private final MoveCheck moveCheck;
+  private final Rematches rematches;
 
   private final ChainHead head = new ChainHead();
   private final RecentReplies replies;
@@ -58,6 +70,9 @@ public final class Room {
   private final Presence presence = new Presence();
 
   private GameState state;
+  private RoomListing listing = RoomListing.NONE;
+  /** The game this one's players went on to (null: none yet); set once, after the end. */
+  private String rematchGameId;
   /** The ownership epoch this room holds; appends under an older one are refused. */
   private long epoch;
   private Dice dice;
@@ -71,7 +86,7 @@ public final class Room {
   private final Lifetime lifetime;
 
   public Room(Setup setup, RoomJournal journal, RoomFeed feed, RoomClock clock, Function<byte[], Dice> diceFactory,
-      Autopilot autopilot, MoveCheck moveCheck, Runnable leave) {
+      Autopilot autopilot, MoveCheck moveCheck, Rematches rematches, Runnable leave) {
     this.setup = setup;
     this.journal = journal;
     this.feed = feed;
@@ -79,20 +94,22 @@ public final class Room {
     this.diceFactory = diceFactory;
     this.autopilot = autopilot;
     this.moveCheck = moveCheck;
+    this.rematches = rematches;
     this.replies = new RecentReplies(journal);
     this.lifetime = new Lifetime(clock, setup.idleMs(), setup.lingerMs(), () -> automationTimer >= 0, () -> tail, leave);
   }
 
   // ---------------------------------------------------------------- start and stop
 
-  /** A new game: its creation events are stored under epoch 1 with its secret seed. */
-  public Future<Void> create(List<GameEvent> creation, byte[] seed) {
+  /** A new game: its creation events are stored under epoch 1 with its secret seed and listing. */
+  public Future<Void> create(List<GameEvent> creation, byte[] seed, RoomListing listing) {
     epoch = 1;
+    this.listing = listing;
     useSeed(seed);
     List<SealedEvent> sealed = head.seal(0, clock.now(), creation, serverSeed);
     GameState created = fold(null, sealed);
     return journal.append(new RoomJournal.Append(epoch, 0, created.roomName(), created.status().name(), sealed,
-            null, null, null, seed, Deadlines.NONE))
+            null, null, null, seed, listing, Deadlines.NONE))
         .onSuccess(v -> {
           state = created;
           head.advance(sealed);
@@ -107,6 +124,8 @@ public final class Room {
     return journal.claim()
         .compose(claim -> {
           epoch = claim.epoch();
+          listing = claim.listing() == null ? RoomListing.NONE : claim.listing();
+          rematchGameId = claim.rematchGameId();
           useSeed(claim.serverSeed());
           return replies.reload();
         })
@@ -148,7 +167,9 @@ public final class Room {
   }
 
   public JsonObject view() {
-    return RoomJson.view(state, presence, setup.nodeId(), head.lastEventAt(), revealedSeed());
+    return RoomJson.view(state, presence, setup.nodeId(), head.lastEventAt(), revealedSeed())
+        .put("invite_code", listing.inviteCode()).put("visibility", listing.visibility())
+        .put("rematch_game_id", rematchGameId);
   }
 
   /** {@code {"status","last_event":{"seq","hash"}}}: the head of the log, as the database has it. */
@@ -196,6 +217,54 @@ public final class Room {
   public Future<JsonObject> command(String commandId, String fingerprint, GameCommand command, long deadlineNanos) {
     touch();
     return enqueue(() -> decideAndApply(commandId, fingerprint, command, deadlineNanos));
+  }
+
+  // ---------------------------------------------------------------- playing with friends
+
+  /**
+   * A seated player of the finished game asks to play again: the first call makes the rematch
+   * (stored as this game's, once; every socket hears of it), later ones answer the same game.
+   * Answers {@code {"rematch_game_id","player_id","player_name"}}: the caller's seat there is
+   * the edge's to find or take. Queued with the commands: two first calls make one rematch.
+   */
+  public Future<JsonObject> rematch(String playerId) {
+    touch();
+    return enqueue(() -> {
+      var caller = state.player(playerId).filter(p -> !p.bot());
+      if (caller.isEmpty()) {
+        return Future.succeededFuture(Replies.error(ErrorCode.FORBIDDEN, "only a player of this game can ask for its rematch"));
+      }
+      if (state.status() != Status.FINISHED) {
+        return Future.succeededFuture(Replies.error(ErrorCode.GAME_NOT_FINISHED, "the game is not over yet"));
+      }
+      Future<String> made = rematchGameId != null ? Future.succeededFuture(rematchGameId)
+          : rematches.create(state, listing, caller.get()).compose(journal::rematch).onSuccess(id -> {
+            rematchGameId = id;
+            feed.event(new JsonObject().put("type", "rematch").put("rematch_game_id", id));
+          });
+      return made.map(id -> new JsonObject().put("rematch_game_id", id).put("player_id", playerId)
+              .put("player_name", caller.get().name()))
+          .otherwise(e -> Replies.error(ErrorCode.UNAVAILABLE, "the rematch could not be made; retry"));
+    });
+  }
+
+  /**
+   * A seated player's chat line ({@code text} trimmed and within bounds at the edge): kept, then
+   * sent to every socket of the game. Not a command: it does not wait for the game's appends.
+   */
+  public Future<JsonObject> chat(String playerId, String text) {
+    touch();
+    var speaker = state.player(playerId).filter(p -> !p.bot() && !p.left());
+    if (speaker.isEmpty()) {
+      return Future.succeededFuture(Replies.error(ErrorCode.FORBIDDEN, "only a seated player can chat"));
+    }
+    ChatMessage message = new ChatMessage(speaker.get().seat(), speaker.get().name(), text, clock.now());
+    return journal.chat(message)
+        .map(v -> {
+          feed.event(message.frame());
+          return message.frame();
+        })
+        .otherwise(e -> Replies.error(ErrorCode.UNAVAILABLE, "the message could not be kept; retry"));
   }
 
   /** Something asked the room (a view, a sync): it is in use. */
@@ -270,7 +339,7 @@ public final class Room {
     // encoded once: the same text is stored with the events and remembered for resends
     String replyText = commandId == null ? null : reply.encode();
     RoomJournal.Append append = new RoomJournal.Append(epoch, before.seq(), after.roomName(), after.status().name(),
-        sealed, commandId, fingerprint, replyText, null, deadline);
+        sealed, commandId, fingerprint, replyText, null, null, deadline);
     // the answer is awaited whatever it takes: the journal never sends an append past its deadline,
     // and one already sent commits or fails for sure; deciding meanwhile would be on a guess
     return journal.append(append).transform(ar -> {

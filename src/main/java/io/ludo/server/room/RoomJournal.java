@@ -9,8 +9,11 @@ import java.util.List;
  * Vert.x instance, and a test's journal completes them itself.
  */
 public interface RoomJournal {
-  /** The room taken over: the epoch that fences older owners out, and the dice seed (null before fair dice). */
-  record Claim(long epoch, byte[] serverSeed) {}
+  /**
+   * The room taken over: the epoch that fences older owners out, the dice seed (null before fair
+   * dice), how friends find it, and the game its players went on to (null: none yet).
+   */
+  record Claim(long epoch, byte[] serverSeed, RoomListing listing, String rematchGameId) {}
 
   /** A keyed command as the log recorded it, with what it asked for (null: before fingerprints) and its reply. */
   record StoredCommand(String commandId, String fingerprint, JsonObject reply) {}
@@ -18,11 +21,12 @@ public interface RoomJournal {
   /**
    * Events to make durable together, after event {@code expectedSeq} (0 for a new game), under
    * {@code epoch}; {@code commandId}, {@code fingerprint} and {@code reply} (its text) record the command
-   * that caused them (all null for none); {@code newGameSeed} is a new game's secret seed;
+   * that caused them (all null for none); {@code newGameSeed} and {@code listing} are a new
+   * game's secret seed and listing (null otherwise);
    * {@code deadlineNanos} (System.nanoTime) is when the command's edge gives up.
    */
   record Append(long epoch, int expectedSeq, String roomName, String status, List<SealedEvent> events,
-      String commandId, String fingerprint, String reply, byte[] newGameSeed, long deadlineNanos) {}
+      String commandId, String fingerprint, String reply, byte[] newGameSeed, RoomListing listing, long deadlineNanos) {}
 
   /** Takes the stored game over; fails with GAME_NOT_FOUND when there is none. */
   Future<Claim> claim();
@@ -38,4 +42,10 @@ public interface RoomJournal {
 
   /** Stores an append, or fails with an {@link AppendFailure} saying what is known of its fate. */
   Future<Void> append(Append append);
+
+  /** Names the finished game's rematch, once: answers the rematch it names (an earlier one, if any). */
+  Future<String> rematch(String rematchGameId);
+
+  /** Keeps a chat line (any node reads it back, after a restart too). */
+  Future<Void> chat(ChatMessage message);
 }

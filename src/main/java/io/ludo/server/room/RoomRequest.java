@@ -20,6 +20,12 @@ public sealed interface RoomRequest {
   /** Sockets of {@code playerId} (null: a spectator's) opened (+1) or closed (−1) on {@code node}. */
   record Presence(String node, String playerId, int delta) implements RoomRequest {}
 
+  /** A player of the finished game asks to play again with the same people. */
+  record Rematch(String playerId) implements RoomRequest {}
+
+  /** A seated player's chat line, already trimmed and within bounds. */
+  record Chat(String playerId, String text) implements RoomRequest {}
+
   /**
    * A player's command ({@code type} as the client named it); {@code command} null when it was
    * malformed. {@code commandId} makes a resend get the first reply; {@code fingerprint} is what

@@ -190,6 +190,8 @@ final class GroupCommit {
     Long[] epochs = new Long[n];
     String[] nodes = new String[n];
     Buffer[] seeds = new Buffer[n];
+    String[] invites = new String[n];
+    String[] visibilities = new String[n];
     int events = events(batch);
     String[] eventGames = new String[events];
     Integer[] seqs = new Integer[events];
@@ -209,6 +211,8 @@ final class GroupCommit {
       epochs[i] = a.epoch();
       nodes[i] = a.node();
       seeds[i] = a.createsGame() && a.serverSeed() != null ? Buffer.buffer(a.serverSeed()) : null;
+      invites[i] = a.inviteCode();
+      visibilities[i] = a.visibility();
       for (int k = 0; k < a.events().size(); k++, e++) {
         EventRow event = a.events().get(k);
         eventGames[e] = a.gameId();
@@ -223,8 +227,8 @@ final class GroupCommit {
       }
     }
     return conn.preparedQuery(Sql.APPEND_BATCH)
-        .execute(Tuple.of(ids, rooms, statuses, expected, last, epochs, nodes, seeds,
-            eventGames, seqs, types, payloads, commandIds, fingerprints, replies))
+        .execute(Tuple.from(new Object[] {ids, rooms, statuses, expected, last, epochs, nodes, seeds,
+            eventGames, seqs, types, payloads, commandIds, fingerprints, replies, invites, visibilities}))
         .map(rows -> {
           Set<String> written = new HashSet<>();
           for (Row r : rows) {

@@ -58,7 +58,8 @@ public final class PersistenceVerticle extends VerticleBase {
         .build();
     groupCommit = new GroupCommit(pool, config.integer(ConfigKey.PERSIST_BATCH_MAX),
         config.integer(ConfigKey.PERSIST_MAX_IN_FLIGHT), stats::committed);
-    return Migrations.apply(vertx, pool).compose(v -> Future.all(java.util.List.of(
+    FriendsStore friends = new FriendsStore(pool, config.integer(ConfigKey.LOBBY_MAX_IDLE_S));
+    return Migrations.apply(vertx, pool).compose(v -> Future.all(friends.register(vertx.eventBus()))).compose(v -> Future.all(java.util.List.of(
         vertx.eventBus().<AppendRequest>localConsumer(Addresses.PERSIST_APPEND, this::append).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_READ, this::read).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_HEAD, this::head).completion(),
@@ -201,7 +202,9 @@ public final class PersistenceVerticle extends VerticleBase {
             message.fail(ErrorCode.GAME_NOT_FOUND.status(), ErrorCode.GAME_NOT_FOUND.name());
           } else {
             Row row = rows.iterator().next();
-            message.reply(new JsonObject().put("epoch", row.getLong(0)).put("server_seed", row.getString(1)));
+            message.reply(new JsonObject().put("epoch", row.getLong(0)).put("server_seed", row.getString(1))
+                .put("invite_code", row.getString(2)).put("visibility", row.getString(3))
+                .put("rematch_game_id", row.getString(4)));
           }
         })
         .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.name()));

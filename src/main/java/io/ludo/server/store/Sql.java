@@ -8,7 +8,7 @@ public final class Sql {
 
   /** Migration files under {@code db/migration/}, applied in this order, each once. */
   public static final List<String> MIGRATIONS = List.of("V1__games_and_events.sql", "V2__game_owners.sql", "V3__game_commands.sql",
-      "V4__game_secrets.sql", "V5__command_fingerprints.sql", "V6__commands_in_event_rows.sql");
+      "V4__game_secrets.sql", "V5__command_fingerprints.sql", "V6__commands_in_event_rows.sql", "V7__playing_with_friends.sql");
 
   public static final String CREATE_MIGRATIONS_TABLE = """
       CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -29,23 +29,28 @@ public final class Sql {
    */
   public static final String CLAIM_GAME =
       "UPDATE games SET owner_epoch = owner_epoch + 1, owner_node = $2 WHERE game_id = $1"
-      + " RETURNING owner_epoch, (SELECT encode(server_seed, 'hex') FROM game_secrets s WHERE s.game_id = $1)";
+      + " RETURNING owner_epoch, (SELECT encode(server_seed, 'hex') FROM game_secrets s WHERE s.game_id = $1),"
+      + " invite_code, visibility, rematch_game_id";
 
   /**
    * A whole group commit in one statement (so one round trip and no BEGIN/COMMIT): the appends'
-   * heads ($1–$8, one element each) and their events ($9–$15, one element each). New games
-   * (expected seq 0) are inserted with their secret seeds; every other game's head moves from
+   * heads ($1–$8 and $16–$17, one element each) and their events ($9–$15, one element each). New games
+   * (expected seq 0) are inserted with their secret seeds, invite codes and visibility, unless
+   * their code is held by a waiting game (refused alone: its creator draws another); every other game's head moves from
    * its expected seq under its owner's epoch, or stays (a stale or fenced writer). Events are
    * inserted only for the games written, the command's id, fingerprint and reply on its last
    * event. Answers the ids of the games written: an append whose game is missing was refused alone.
    */
   public static final String APPEND_BATCH = """
       WITH h AS (
-        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::bigint[], $7::text[], $8::bytea[])
-          AS h(game_id, room_name, status, expected_seq, last_seq, epoch, node, seed)),
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::bigint[], $7::text[], $8::bytea[],
+            $16::text[], $17::text[])
+          AS h(game_id, room_name, status, expected_seq, last_seq, epoch, node, seed, invite_code, visibility)),
       created AS (
-        INSERT INTO games (game_id, room_name, status, last_seq, owner_node, owner_epoch)
-        SELECT game_id, room_name, status, last_seq, node, 1 FROM h WHERE expected_seq = 0
+        INSERT INTO games (game_id, room_name, status, last_seq, owner_node, owner_epoch, invite_code, visibility)
+        SELECT game_id, room_name, status, last_seq, node, 1, invite_code, coalesce(visibility, 'private') FROM h
+        WHERE expected_seq = 0 AND NOT EXISTS (
+          SELECT 1 FROM games w WHERE w.invite_code = h.invite_code AND w.status = 'WAITING')
         RETURNING game_id),
       seeds AS (
         INSERT INTO game_secrets (game_id, server_seed)
@@ -101,4 +106,37 @@ public final class Sql {
   public static final String GAME_EXISTS = "SELECT 1 FROM games WHERE game_id = $1";
 
   public static final String PING = "SELECT 1";
+
+  // ---------------------------------------------------------------- playing with friends
+
+  /** The waiting game that holds an invite code (upper case), if any. */
+  public static final String GAME_BY_INVITE =
+      "SELECT game_id FROM games WHERE invite_code = $1 AND status = 'WAITING'";
+
+  /**
+   * The lobby: public games still waiting, with someone seated and an event within the last $3
+   * seconds (else abandoned), newest first; $1 filters by max_players (null: any), $2 is the
+   * limit. Seats and options come from the game's own events.
+   */
+  public static final String LOBBY = """
+      SELECT g.game_id, g.room_name, (c.payload->>'max_players')::int AS max_players,
+        (SELECT count(*) FILTER (WHERE e.type = 'PLAYER_JOINED') - count(*) FILTER (WHERE e.type = 'PLAYER_LEFT')
+           FROM game_events e WHERE e.game_id = g.game_id)::int AS seated,
+        (c.payload->'options')::text AS options, (extract(epoch FROM g.created_at) * 1000)::bigint AS created_at
+      FROM games g JOIN game_events c ON c.game_id = g.game_id AND c.seq = 1
+      WHERE g.status = 'WAITING' AND g.visibility = 'public' AND g.updated_at > now() - make_interval(secs => $3::float8)
+        AND ($1::int IS NULL OR (c.payload->>'max_players')::int = $1::int)
+        AND EXISTS (SELECT 1 FROM game_events j WHERE j.game_id = g.game_id AND j.type = 'PLAYER_JOINED')
+      ORDER BY g.created_at DESC, g.game_id LIMIT $2""";
+
+  /** Names a finished game's rematch once: answers the rematch it names from now on (the first one set). */
+  public static final String SET_REMATCH = "UPDATE games SET rematch_game_id = coalesce(rematch_game_id, $2)"
+      + " WHERE game_id = $1 RETURNING rematch_game_id";
+
+  public static final String ADD_CHAT =
+      "INSERT INTO game_chat (game_id, seat, player_name, text, at) VALUES ($1, $2, $3, $4, $5)";
+
+  /** A game's latest $2 chat messages, oldest first. */
+  public static final String READ_CHAT = "SELECT seat, player_name, text, at FROM (SELECT id, seat, player_name, text, at"
+      + " FROM game_chat WHERE game_id = $1 ORDER BY id DESC LIMIT $2) m ORDER BY id";
 }

@@ -10,6 +10,7 @@ import io.ludo.server.errors.ErrorCode;
 import io.ludo.server.errors.Problems;
 import io.ludo.server.game.GameRouter;
 import io.ludo.server.play.RateLimiter;
+import io.ludo.server.room.Room;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,11 +28,38 @@ public final class ClientMessages {
   private final int syncMaxEvents;
   /** The rate limits of frames; null: none. */
   private final RateLimiter limiter;
+  /** Chat's own limit, on whatever the operator's limits are; null: none (tests without Redis). */
+  private final RateLimiter chatLimiter;
 
   public ClientMessages(GameRouter games, int syncMaxEvents, RateLimiter limiter) {
     this.games = games;
     this.syncMaxEvents = syncMaxEvents;
     this.limiter = limiter != null && limiter.limitsCommands() ? limiter : null;
+    this.chatLimiter = limiter;
+  }
+
+  /**
+   * A seated player's chat line (any door): 1–{@value Room#MAX_CHAT_LENGTH} characters after
+   * trimming, within the seat's chat limit, then to the game's owner, which keeps it and sends it
+   * to every socket. Answers the line as sockets receive it; fails with an {@link ApiException}.
+   */
+  public Future<JsonObject> chat(String gameId, String playerId, String rawText) {
+    if (playerId == null) {
+      return Future.failedFuture(new ApiException(ErrorCode.FORBIDDEN, "spectators cannot chat"));
+    }
+    String text = rawText == null ? "" : rawText.strip();
+    int length = text.codePointCount(0, text.length());
+    if (length < 1 || length > Room.MAX_CHAT_LENGTH) {
+      return Future.failedFuture(new ApiException(ErrorCode.INVALID_INPUT,
+          "text: 1 to " + Room.MAX_CHAT_LENGTH + " characters after trimming"));
+    }
+    Future<RateLimiter.Verdict> verdict = chatLimiter == null ? Future.succeededFuture(new RateLimiter.Verdict(true, 0))
+        : chatLimiter.chat(gameId, playerId);
+    return verdict.compose(v -> v.allowed()
+        ? games.send(gameId, new JsonObject().put("type", "chat").put("player_id", playerId).put("text", text))
+        : Future.failedFuture(new ApiException(ErrorCode.RATE_LIMITED,
+            "more than " + RateLimiter.CHAT_PER_WINDOW + " chat messages in " + RateLimiter.CHAT_WINDOW_MS / 1000
+                + " s; wait", v.retryAfterS())));
   }
 
   /** Whether a seated player's frame is within the seat's rate limit (WebSocket frames, bridge commands). */
@@ -59,6 +87,11 @@ public final class ClientMessages {
       return Future.succeededFuture(Problems.wsError(id, ErrorCode.FORBIDDEN, "spectators cannot act"));
     }
     String type = message.getString("type");
+    if ("chat".equals(type)) {
+      return chat(gameId, playerId, message.getString("text")).transform(ar -> Future.succeededFuture(ar.succeeded()
+          ? ar.result().copy().put("type", "ack").put("id", id)
+          : errorFrame(id, ar.cause())));
+    }
     JsonObject command = new JsonObject().put("type", type).put("player_id", playerId);
     if ("move".equals(type)) {
       command.put("token_index", message.getInteger("token_index")).put("dice_value", message.getInteger("dice_value"));
@@ -67,9 +100,13 @@ public final class ClientMessages {
       if (ar.succeeded()) {
         return Future.succeededFuture(new JsonObject().put("type", "ack").put("id", id).mergeIn(ar.result()));
       }
-      ApiException api = ApiException.from(ar.cause());
-      return Future.succeededFuture(Problems.wsError(id, api.code(), api.getMessage()));
+      return Future.succeededFuture(errorFrame(id, ar.cause()));
     });
+  }
+
+  private static JsonObject errorFrame(Object id, Throwable failure) {
+    ApiException api = ApiException.from(failure);
+    return Problems.wsError(id, api.code(), api.getMessage());
   }
 
   /**

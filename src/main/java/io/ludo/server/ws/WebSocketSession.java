@@ -109,10 +109,15 @@ final class WebSocketSession {
     }
   }
 
-  /** An event already encoded once for every socket of the game. */
+  /**
+   * An event already encoded once for every socket of the game; {@code seq} 0 for a frame outside
+   * the game's record (chat, rematch), sent whatever the socket has seen.
+   */
   synchronized void deliver(int seq, String text) {
     if (early != null) {
       early.add(new Object[] {seq, text});
+    } else if (seq == 0) {
+      ws.writeTextMessage(text);
     } else if (seq > deliveredSeq) {
       deliveredSeq = seq;
       ws.writeTextMessage(text);

@@ -26,7 +26,8 @@ class OpenApiInStepTest {
     try {
       var config = TestNodes.config(Map.of()).with(ConfigKey.CORS_ORIGINS, "");
       Router router = HttpVerticle.routes(vertx, config, new RestApi(null, null, null, null),
-          new WebSocketEndpoint(null, null, null, null), null, Future::succeededFuture, new PlayApi(null, null, null));
+          new WebSocketEndpoint(null, null, null, null), null, Future::succeededFuture, new PlayApi(null, null, null),
+          new FriendsApi(null, null, null, null, null));
       Set<String> served = new TreeSet<>();
       for (Route route : router.getRoutes()) {
         if (route.getPath() != null && route.methods() != null) {

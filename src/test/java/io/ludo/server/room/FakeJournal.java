@@ -21,12 +21,16 @@ final class FakeJournal implements RoomJournal {
   long epoch;
   byte[] seed;
   int eventReads;
+  /** The rematch stored for this game (set once), and the chat lines kept. */
+  String rematch;
+  final List<ChatMessage> chat = new ArrayList<>();
+  boolean chatDown;
   private Append held;
   private Promise<Void> heldPromise;
 
   @Override
   public Future<Claim> claim() {
-    return Future.succeededFuture(new Claim(++epoch, seed));
+    return Future.succeededFuture(new Claim(++epoch, seed, new RoomListing("ABC234", RoomListing.PUBLIC), rematch));
   }
 
   @Override
@@ -61,6 +65,23 @@ final class FakeJournal implements RoomJournal {
         yield heldPromise.future();
       }
     };
+  }
+
+  @Override
+  public Future<String> rematch(String rematchGameId) {
+    if (rematch == null) {
+      rematch = rematchGameId;
+    }
+    return Future.succeededFuture(rematch);
+  }
+
+  @Override
+  public Future<Void> chat(ChatMessage message) {
+    if (chatDown) {
+      return Future.failedFuture("database down");
+    }
+    chat.add(message);
+    return Future.succeededFuture();
   }
 
   boolean holding() {

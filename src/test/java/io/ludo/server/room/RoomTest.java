@@ -35,10 +35,16 @@ class RoomTest {
   /** Every roll of these rooms: a 6 lets a token out, a 3 from the base passes the turn. */
   private int nextRoll = 6;
   private int left;
+  /** Rematches made, as the directory would: each a new game id. */
+  private final List<String> rematchesMade = new ArrayList<>();
+  private final Room.Rematches rematches = (finished, listing, caller) -> {
+    rematchesMade.add(caller.playerId());
+    return Future.succeededFuture("g" + (1 + rematchesMade.size()));
+  };
 
   private Room room() {
     return new Room(new Room.Setup("g1", "node-a", IDLE_MS, LINGER_MS), journal, feed, clock, seed -> (s, seq) -> nextRoll,
-        new Autopilot(Strategies.create("greedy", new Random(0)), BOT_DELAY_MS), Room.MoveCheck.NONE, () -> left++);
+        new Autopilot(Strategies.create("greedy", new Random(0)), BOT_DELAY_MS), Room.MoveCheck.NONE, rematches, () -> left++);
   }
 
   /** Ann (seat 0) and Bob in a started two-seat game. */
@@ -50,7 +56,7 @@ class RoomTest {
     List<GameEvent> creation = new ArrayList<>(Game.create("g1", "room", 2, Options.DEFAULTS, "p_ann", "Ann"));
     creation.addAll(Game.setUp(Game.fold(creation), TurnTimer.NONE, bots));
     Room room = room();
-    assertTrue(room.create(creation, new byte[32]).succeeded());
+    assertTrue(room.create(creation, new byte[32], new RoomListing("ABC234", RoomListing.PRIVATE)).succeeded());
     if (bots.isEmpty()) {
       assertAccepted(room.command(null, null, new GameCommand.Join("p_bob", "Bob", "bob-seed"), Deadlines.NONE));
     }
@@ -266,5 +272,72 @@ class RoomTest {
     assertTrue(loaded.load().succeeded());
     clock.advance(LINGER_MS);
     assertEquals(2, left, "a finished game loaded for a late read leaves too");
+  }
+
+  @Test
+  void givenAGameInPlayThenARematchIsRefusedAndNoneIsMade() {
+    Room room = started();
+    assertRefused("GAME_NOT_FINISHED", room.rematch("p_ann"));
+    assertTrue(rematchesMade.isEmpty());
+  }
+
+  @Test
+  void givenAFinishedGameThenTheFirstRematchCallMakesOneGameAndEveryLaterCallAnswersIt() {
+    Room room = started();
+    assertAccepted(room.command("key/bye", "{}", new GameCommand.Leave("p_bob"), Deadlines.NONE));
+    feed.frames.clear();
+    int appended = journal.appends.size();
+
+    JsonObject first = assertAccepted(room.rematch("p_ann"));
+    JsonObject second = assertAccepted(room.rematch("p_bob"));
+    JsonObject again = assertAccepted(room.rematch("p_ann"));
+
+    assertEquals(List.of("p_ann"), rematchesMade, "one rematch, made for its first caller");
+    assertEquals("g2", first.getString("rematch_game_id"));
+    assertEquals("g2", second.getString("rematch_game_id"));
+    assertEquals("g2", again.getString("rematch_game_id"));
+    assertEquals("Bob", second.getString("player_name"));
+    assertEquals("g2", journal.rematch, "stored with the old game");
+    assertEquals("g2", room.view().getString("rematch_game_id"));
+    assertEquals(1, feed.frames.size(), "the sockets hear of it once");
+    assertEquals("rematch", feed.frames.get(0).getString("type"));
+    assertEquals(appended, journal.appends.size(), "the finished game's record stays final");
+    assertRefused("FORBIDDEN", room.rematch("p_stranger"));
+  }
+
+  @Test
+  void givenASeatedPlayerThenAChatLineIsKeptThenSentAndIsNoGameEvent() {
+    Room room = started();
+    int seq = room.state().seq();
+    clock.advance(42);
+
+    JsonObject line = assertAccepted(room.chat("p_ann", "good luck"));
+
+    assertEquals(new ChatMessage(0, "Ann", "good luck", line.getLong("at")), journal.chat.get(0));
+    assertEquals(List.of(line), feed.frames, "every socket gets the same line");
+    assertEquals("chat", line.getString("type"));
+    assertEquals(seq, room.state().seq(), "no event, no seq");
+    assertTrue(journal.appends.isEmpty());
+    assertRefused("FORBIDDEN", room.chat("p_stranger", "hi"));
+  }
+
+  @Test
+  void givenTheDatabaseDownThenAChatLineIsRefusedAndNotSent() {
+    Room room = started();
+    journal.chatDown = true;
+    assertRefused("UNAVAILABLE", room.chat("p_ann", "hello"));
+    assertTrue(feed.frames.isEmpty());
+  }
+
+  @Test
+  void givenAStoredGameThenALoadedRoomKnowsItsInviteCodeAndItsRematch() {
+    journal.rematch = "g9";
+    Room room = started();
+    Room loaded = room();
+    assertTrue(loaded.load().succeeded());
+    assertEquals("ABC234", loaded.view().getString("invite_code"));
+    assertEquals("public", loaded.view().getString("visibility"));
+    assertEquals("g9", loaded.view().getString("rematch_game_id"));
+    assertEquals("ABC234", room.view().getString("invite_code"), "the creator's listing");
   }
 }

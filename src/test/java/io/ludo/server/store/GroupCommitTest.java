@@ -36,7 +36,7 @@ class GroupCommitTest {
     }
     return new Append(gameId, "room", "test-node", epoch, expectedSeq, "PLAYING", rows, commandId,
         commandId == null ? null : "{\"type\":\"roll\"}", commandId == null ? null : new JsonObject().put("ok", commandId).encode(),
-        new byte[] {1, 2, 3}, System.nanoTime() + sendInMs * 1_000_000, Promise.promise());
+        new byte[] {1, 2, 3}, System.nanoTime() + sendInMs * 1_000_000, null, null, Promise.promise());
   }
 
   @Test
