@@ -38,7 +38,7 @@ case "${1:-}" in
       LUDO_JWT_KEY=${LUDO_JWT_KEY:-$(head -c 48 /dev/urandom | base64 -w0)} \
       LUDO_RATE_LIMIT_COMMANDS_PER_S=${LUDO_RATE_LIMIT_COMMANDS_PER_S:-0} \
       LUDO_RATE_LIMIT_REQUESTS_PER_S=${LUDO_RATE_LIMIT_REQUESTS_PER_S:-0} \
-      "$JAVA" -Xms2g -Xmx2g "$@" -jar "$JAR" node >"$DIR/node.log" 2>&1 &
+      "$JAVA" $LUDO_JAVA_OPTS -Xms2g -Xmx2g "$@" -jar "$JAR" node >"$DIR/node.log" 2>&1 &
     echo $! >"$DIR/node.pid"
     "$JAVA" -jar "$JAR" echo --port 19090 >"$DIR/echo.log" 2>&1 &
     echo $! >"$DIR/echo.pid"

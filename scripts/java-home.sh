@@ -15,3 +15,10 @@ if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java")" -lt 21 ]; 
   exit 1
 fi
 export PATH="$JAVA_HOME/bin:$PATH"
+# JDK 24 and newer warn on stderr when a library (Hazelcast) uses sun.misc.Unsafe; the jar's
+# manifest cannot allow it, so the scripts pass the flag. Older JDKs would refuse the flag.
+LUDO_JAVA_OPTS=""
+if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 24 ] 2>/dev/null; then
+  LUDO_JAVA_OPTS="--sun-misc-unsafe-memory-access=allow"
+fi
+export LUDO_JAVA_OPTS

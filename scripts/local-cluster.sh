@@ -36,7 +36,7 @@ wait_for() { # url seconds
 start_services() {
   if [ -n "${LUDO_DB_URL:-}" ] && [ -n "${LUDO_REDIS_URL:-}" ]; then return; fi
   LUDO_DATA_DIR="$DIR/services" LUDO_EMBEDDED_DB_PORT=$DB_PORT LUDO_EMBEDDED_REDIS_PORT=$REDIS_PORT \
-    "$JAVA" -jar "$JAR" services >"$DIR/services.log" 2>&1 &
+    "$JAVA" $LUDO_JAVA_OPTS -jar "$JAR" services >"$DIR/services.log" 2>&1 &
   echo $! >"$DIR/services.pid"
   for _ in $(seq 1 240); do
     grep -q '^ready ' "$DIR/services.log" 2>/dev/null && break
@@ -71,7 +71,7 @@ start_node() { # index
   local i=$1
   LUDO_NODE_ID=node-$i LUDO_HTTP_PORT=$((HTTP_BASE + i)) LUDO_ADMIN_PORT=$((ADMIN_BASE + i)) LUDO_CLUSTER_HOST=127.0.0.1 \
     LUDO_CLUSTER_PORT=$((HZ_BASE + i)) LUDO_CLUSTER_MEMBERS=$(members) LUDO_CLUSTERED=true \
-    "$JAVA" -jar "$JAR" node >>"$DIR/node-$i.log" 2>&1 &
+    "$JAVA" $LUDO_JAVA_OPTS -jar "$JAR" node >>"$DIR/node-$i.log" 2>&1 &
   echo $! >"$DIR/node-$i.pid"
 }
 

@@ -9,13 +9,12 @@ import io.ludo.server.infra.Metrics;
 import io.vertx.core.Vertx;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /** {@code java -jar ludo-server.jar node}: runs one node until SIGTERM, then shuts down gracefully. */
 final class NodeCommand {
-  private static final Logger LOG = Logger.getLogger(NodeCommand.class.getName());
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NodeCommand.class);
 
   /** Longest the ordered stop may take before the node exits anyway (with status 1). */
   private static final long STOP_BOUND_S = 30;
@@ -34,7 +33,7 @@ final class NodeCommand {
       node = Node.start(vertx, config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     } catch (Exception e) {
       // a node that cannot start must say so and exit, not linger half-started
-      LOG.severe("the node did not start: " + e);
+      LOG.error("the node did not start: " + e);
       Runtime.getRuntime().halt(1);
       return;
     }
@@ -66,13 +65,13 @@ final class NodeCommand {
     try {
       node.shutdown().toCompletionStage().toCompletableFuture().get(STOP_BOUND_S, TimeUnit.SECONDS);
     } catch (Exception e) {
-      LOG.warning("shutdown did not complete cleanly: " + e);
+      LOG.warn("shutdown did not complete cleanly: " + e);
       status = 1;
     }
     try {
       services.close();
     } catch (Exception e) {
-      LOG.warning("embedded services did not stop cleanly: " + e);
+      LOG.warn("embedded services did not stop cleanly: " + e);
       status = 1;
     }
     LOG.info("node stopped in " + (System.nanoTime() - started) / 1_000_000 + " ms");

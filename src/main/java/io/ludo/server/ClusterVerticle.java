@@ -12,7 +12,6 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.logging.Logger;
 
 /**
  * Keeps this node in the cluster's list of live nodes: an entry that expires unless refreshed,
@@ -20,7 +19,7 @@ import java.util.logging.Logger;
  * ({@link Addresses#NODE_LEFT}) when another node drops out, so that they forget its sockets.
  */
 public final class ClusterVerticle extends VerticleBase {
-  private static final Logger LOG = Logger.getLogger(ClusterVerticle.class.getName());
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterVerticle.class);
   public static final String NODES_MAP = "ludo.nodes";
   private static final long REFRESH_MS = 2_000;
   private static final long TTL_MS = 6_000;
@@ -39,7 +38,7 @@ public final class ClusterVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     timer = vertx.setPeriodic(REFRESH_MS, id -> announce().compose(v -> noticeDepartures())
-        .onFailure(e -> LOG.fine("cluster entry not refreshed: " + e)));
+        .onFailure(e -> LOG.debug("cluster entry not refreshed: " + e)));
     return announce().compose(v -> noticeDepartures());
   }
 

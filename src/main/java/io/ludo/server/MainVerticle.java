@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * services' background work (matcher, leaderboard). {@link #shutdown()} stops them in an order of its own.
  */
 public final class MainVerticle extends VerticleBase {
-  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(MainVerticle.class.getName());
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MainVerticle.class);
 
   /** A part of the node, by the order in which {@link #shutdown()} stops it. */
   private record Part(String name, String deploymentId, int stopRank) {}
@@ -89,7 +89,7 @@ public final class MainVerticle extends VerticleBase {
     return vertx.undeploy(part.deploymentId())
         .onSuccess(v -> LOG.info("stopped " + part.name() + " in " + (System.nanoTime() - started) / 1_000_000 + " ms"))
         .recover(e -> {
-          LOG.warning(part.name() + " did not stop cleanly: " + e);
+          LOG.warn(part.name() + " did not stop cleanly: " + e);
           return Future.succeededFuture();
         });
   }

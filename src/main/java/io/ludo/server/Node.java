@@ -12,11 +12,10 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.logging.Logger;
 
 /** One server node: resolves its settings and services, then runs a {@link MainVerticle}. */
 public final class Node {
-  private static final Logger LOG = Logger.getLogger(Node.class.getName());
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Node.class);
 
   private final Vertx vertx;
   private final Config config;
@@ -44,7 +43,7 @@ public final class Node {
     if (!c.isSet(ConfigKey.JWT_KEY)) {
       Path dataDir = Path.of(c.string(ConfigKey.DATA_DIR));
       c = c.with(ConfigKey.JWT_KEY, StoredJwtKey.loadOrCreate(dataDir));
-      LOG.warning("LUDO_JWT_KEY is not set: seat tokens are signed with the key generated for this node and kept in "
+      LOG.warn("LUDO_JWT_KEY is not set: seat tokens are signed with the key generated for this node and kept in "
           + StoredJwtKey.file(dataDir) + "; other nodes will not accept them. Set LUDO_JWT_KEY for a cluster.");
     }
     String keyProblem = SeatTokens.keyProblem(c.string(ConfigKey.JWT_KEY));
@@ -61,11 +60,11 @@ public final class Node {
       LOG.info("LUDO_REDIS_URL is not set: started an embedded Redis at " + c.string(ConfigKey.REDIS_URL));
     }
     if (SigningKeys.from(c).isDevelopment()) {
-      LOG.warning("LUDO_SIGNING_KEYS is not set: game certificates are signed with a development key derived from"
+      LOG.warn("LUDO_SIGNING_KEYS is not set: game certificates are signed with a development key derived from"
           + " the JWT key. Set LUDO_SIGNING_KEYS in production.");
     }
     if (c.isSet(ConfigKey.TEST_DICE)) {
-      LOG.warning("LUDO_TEST_DICE is set: dice are repeatable. Never do this in production.");
+      LOG.warn("LUDO_TEST_DICE is set: dice are repeatable. Never do this in production.");
     }
     return c;
   }
@@ -89,7 +88,7 @@ public final class Node {
     ClusterVerticle.list(vertx).onSuccess(list -> {
       int nodes = list.getJsonArray("nodes").size();
       if (nodes > 1) {
-        LOG.severe("this node joined a cluster of " + nodes + " nodes with a generated seat-token key: seat tokens"
+        LOG.error("this node joined a cluster of " + nodes + " nodes with a generated seat-token key: seat tokens"
             + " will be refused by the other nodes. Give every node the same LUDO_JWT_KEY.");
       }
     });

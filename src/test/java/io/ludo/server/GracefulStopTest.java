@@ -42,6 +42,11 @@ class GracefulStopTest {
         .compose(node -> node.terminate(vertx))
         .onComplete(test.succeeding(exit -> test.verify(() -> {
           assertCleanWithin(exit, 5_000);
+          String output = String.join("\n", exit.output());
+          // started as `java -jar` starts: no JVM or Hazelcast warning about module access or Unsafe
+          assertTrue(exit.output().stream().noneMatch(line -> line.startsWith("WARNING:")), output);
+          // one line per record: no stack trace, no record continued on a line of its own
+          assertTrue(exit.output().stream().allMatch(line -> line.isEmpty() || Character.isDigit(line.charAt(0))), output);
           test.completeNow();
         })));
   }

@@ -37,8 +37,12 @@ public final class NodeProcess {
     TestServices services = TestServices.get();
     int port = EmbeddedServices.freePort();
     String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.ludo.cli.Main", "node")
-        .redirectErrorStream(true);
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(jarJvmFlags());
+    // the node's own logging, not the tests' quieter one
+    command.add("-Dlogback.configurationFile=logback.xml");
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.ludo.cli.Main", "node"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> settings = new HashMap<>(Map.of(
         "LUDO_HTTP_PORT", String.valueOf(port), "LUDO_HTTP_HOST", "127.0.0.1",
         "LUDO_CLUSTER_PORT", String.valueOf(EmbeddedServices.freePort()),
@@ -51,6 +55,29 @@ public final class NodeProcess {
     reader.setDaemon(true);
     reader.start();
     return Future.fromCompletionStage(node.listening, vertx.getOrCreateContext()).map(v -> node);
+  }
+
+  /**
+   * What {@code java -jar} gets from the jar's manifest (Add-Opens, Add-Exports, passed by the
+   * build), and what the scripts add on JDK 24 and newer, where Hazelcast's use of
+   * {@code sun.misc.Unsafe} is otherwise warned about.
+   */
+  static List<String> jarJvmFlags() {
+    List<String> flags = new ArrayList<>();
+    for (String open : System.getProperty("jar.add.opens", "").split("\\s+")) {
+      if (!open.isBlank()) {
+        flags.add("--add-opens=" + open + "=ALL-UNNAMED");
+      }
+    }
+    for (String export : System.getProperty("jar.add.exports", "").split("\\s+")) {
+      if (!export.isBlank()) {
+        flags.add("--add-exports=" + export + "=ALL-UNNAMED");
+      }
+    }
+    if (Runtime.version().feature() >= 24) {
+      flags.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    return flags;
   }
 
   /** Sends SIGTERM and answers when the process has exited. */

@@ -34,6 +34,7 @@ final class ConfigChecks {
     CHECKS.put(ConfigKey.CLUSTER_PORT, port(false));
     CHECKS.put(ConfigKey.CLUSTER_MEMBERS, listOf(hostPort()));
     CHECKS.put(ConfigKey.CLUSTER_DISCOVERY, oneOf("tcp", "multicast"));
+    CHECKS.put(ConfigKey.LOG_FORMAT, oneOf("text", "json"));
     CHECKS.put(ConfigKey.HTTP_HOST, nonBlank());
     CHECKS.put(ConfigKey.HTTP_PORT, port(true));
     CHECKS.put(ConfigKey.ADMIN_HOST, nonBlank());

@@ -50,6 +50,12 @@ public enum ConfigKey {
   GAME_LINGER_S,
   /** A waiting game with no event for this long is abandoned: the lobby no longer lists it. */
   LOBBY_MAX_IDLE_S,
+  /**
+   * {@code text} (one line per record) or {@code json} (one JSON object per line). The logging
+   * backend reads it from the environment ({@code LUDO_LOG_FORMAT}) before the node starts; the
+   * node only refuses a value that is neither.
+   */
+  LOG_FORMAT,
   BOT_DELAY_MS,
   /** How often the cluster's first node looks for server-driven games (timers, bots) whose owner died. */
   ORPHAN_SWEEP_MS,

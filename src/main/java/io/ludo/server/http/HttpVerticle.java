@@ -145,6 +145,14 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/invites/:code/join").handler(friends::joinByInvite);
     router.get("/lobby").handler(friends::lobby);
     router.get("/.well-known/jwks.json").handler(api::jwks);
+    router.get("/problems/:slug").handler(ctx -> {
+      JsonObject described = io.ludo.server.errors.Problems.describe(ctx.pathParam("slug"));
+      if (described == null) {
+        Responses.problem(ctx, ErrorCode.NOT_FOUND, "no such problem type");
+      } else {
+        Responses.json(ctx, 200, described);
+      }
+    });
     router.post("/matchmaking/tickets").handler(play::createTicket);
     router.get("/matchmaking/tickets/:ticketId").handler(play::ticket);
     router.delete("/matchmaking/tickets/:ticketId").handler(play::cancelTicket);

@@ -22,6 +22,11 @@ public final class Clustering {
    */
   static final int MAX_NO_HEARTBEAT_S = 3;
 
+  static {
+    // before Hazelcast's first class logs anything (its factory logs before any config is read)
+    System.setProperty("hazelcast.logging.type", "slf4j");
+  }
+
   private Clustering() {}
 
   public static com.hazelcast.config.Config hazelcast(Config config) {

@@ -9,7 +9,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import java.util.logging.Logger;
 
 /**
  * An operator's external move validator (optional): before a move is applied, its game's owner
@@ -24,7 +23,7 @@ import java.util.logging.Logger;
  * chain is kept. One breaker per node: every game of the node shares the validator's health.
  */
 public final class MoveValidator {
-  private static final Logger LOG = Logger.getLogger(MoveValidator.class.getName());
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MoveValidator.class);
 
   /** What to do with a move. */
   public enum Verdict {
@@ -68,7 +67,7 @@ public final class MoveValidator {
             .setTimeout(timeoutMs)
             .setResetTimeout(config.integer(ConfigKey.VALIDATOR_BREAKER_RESET_MS))
             .setNotificationAddress(null))
-        .openHandler(v -> LOG.warning("move validator circuit OPEN: " + url + " keeps failing; policy " + policy))
+        .openHandler(v -> LOG.warn("move validator circuit OPEN: " + url + " keeps failing; policy " + policy))
         .halfOpenHandler(v -> LOG.info("move validator circuit half-open: trying " + url + " again"))
         .closeHandler(v -> LOG.info("move validator circuit closed: " + url + " answers again"));
   }
@@ -105,7 +104,7 @@ public final class MoveValidator {
           }
           if (failOpen) {
             stats.validatorFailedOpen();
-            LOG.warning("move validator unavailable (" + ar.cause().getMessage() + "): applying the move of game "
+            LOG.warn("move validator unavailable (" + ar.cause().getMessage() + "): applying the move of game "
                 + gameId + " at seq " + seq + " unvalidated (fail-open)");
             return Future.succeededFuture(Verdict.APPLY);
           }
