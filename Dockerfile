@@ -7,6 +7,7 @@ COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY conf conf
 COPY src src
+COPY scripts scripts
 RUN mvn -B -q -Pweb -DskipTests package
 
 FROM eclipse-temurin:21-jre

@@ -1,5 +1,5 @@
 /**
- * The Ludo rule engine of {@code shared/RULES.md}: pure, immutable and free of Vert.x.
+ * The Ludo rule engine of {@code docs/RULES.md}: pure, immutable and free of Vert.x.
  *
  * <p>{@link io.ludo.rules.Rules#decide} turns a {@link io.ludo.rules.Command} into
  * {@link io.ludo.rules.RuleEvent}s or a {@link io.ludo.rules.RuleError};

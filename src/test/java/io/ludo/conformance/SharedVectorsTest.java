@@ -12,11 +12,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every vector of {@code shared/rules-cases/*.jsonl} gives exactly its {@code expect}. */
+/** Every rule vector (docs/RULES.md; {@code src/test/resources/rules-cases/*.jsonl}) gives exactly its {@code expect}. */
 class SharedVectorsTest {
 
   static Path casesDir() {
-    return Path.of(System.getProperty("rules.cases.dir", "../shared/rules-cases"));
+    return Path.of(System.getProperty("rules.cases.dir", "src/test/resources/rules-cases"));
   }
 
   @TestFactory
