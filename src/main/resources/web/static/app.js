@@ -3,8 +3,9 @@
  * event-bus bridge (/eventbus) and send commands there. The page keeps the last game view and
  * folds the events that follow it; whenever it is unsure (a gap, a structural event, a
  * reconnect), it fetches GET /games/{id} again and continues from that view's seq.
- * Without the bridge's browser libraries (a build without the Maven profile `web`) it says so
- * and falls back to polling the REST view.
+ * Without the bridge's browser libraries (a build without npm) it says so and falls back to
+ * polling the REST view. Friends: the lobby lists open games and joins by invite code
+ * (/?invite=CODE links too); a game shows its code, offers "play again" at its end, and has a chat.
  */
 (function () {
   'use strict';
@@ -13,6 +14,7 @@
   var STRUCTURAL = ['PLAYER_JOINED', 'PLAYER_LEFT', 'GAME_STARTED', 'GAME_FINISHED', 'PLAYER_FINISHED',
     'TURN_TIMER_SET', 'TURN_TIMED_OUT', 'PLAYER_RETURNED'];
   var POLL_MS = 1500;
+  var LOBBY_MS = 5000;
 
   var $ = function (id) { return document.getElementById(id); };
 
@@ -30,7 +32,9 @@
     opens: 0,          // bridge connections opened (reconnects included)
     logged: 0,         // highest seq written to the move log
     lastRoll: null,    // the last dice seen in an event (the view has dice only while a move is due)
-    board: null
+    board: null,
+    lobbyTimer: null,
+    chatSeen: {}       // chat lines shown, by their at+seat+text (history and live frames overlap)
   };
 
   // ---------- small helpers ----------
@@ -116,8 +120,16 @@
     var gameId = params.get('game');
     $('create-name').value = rememberedName();
     $('join-name').value = rememberedName();
+    $('code-name').value = rememberedName();
     wireForms();
-    if (!gameId) { show('lobby'); return; }
+    wireFriends();
+    if (!gameId) {
+      show('lobby');
+      if (params.get('invite')) $('code-input').value = params.get('invite');
+      refreshLobby();
+      app.lobbyTimer = setInterval(refreshLobby, LOBBY_MS);
+      return;
+    }
     app.gameId = gameId;
     app.spectate = params.has('spectate');
     app.seat = app.spectate ? null : loadSeat(gameId);
@@ -134,6 +146,9 @@
       if (bots > 0) body.bots = bots;
       var timeout = Number($('create-timer').value);
       if (timeout > 0) body.turn_timeout_ms = timeout;
+      if ($('create-public').checked) body.visibility = 'public';
+      var room = $('create-room').value.trim();
+      if (room) body.room_name = room;
       $('create-button').disabled = true;
       api('POST', '/games', body).then(function (reply) {
         seated(reply, name);
@@ -206,12 +221,15 @@
   }
 
   function enterGame() {
+    if (app.lobbyTimer) { clearInterval(app.lobbyTimer); app.lobbyTimer = null; }
     show('game');
     $('game-title').textContent = 'Game ' + app.gameId;
     if (app.seat) {
       $('share').hidden = false;
       $('share-link').value = location.origin + location.pathname + '?game=' + encodeURIComponent(app.gameId);
+      $('chat-form').hidden = false;
     }
+    loadChat();
     if (app.spectate) {
       $('controls').hidden = true;
       document.body.classList.add('spectating');
@@ -221,7 +239,7 @@
       connect();
     } else {
       notice('The live connection library is missing: this server was built without the web client ' +
-        '(build it with "mvn -Pweb package", which needs npm). The page refreshes the game every ' +
+        '(build it on a machine with npm). The page refreshes the game every ' +
         (POLL_MS / 1000) + ' s over plain HTTP instead.', 'info');
       conn('polling', 'polling');
       app.pollTimer = setInterval(refetch, POLL_MS);
@@ -258,6 +276,12 @@
       var view = Object.assign({}, m);
       delete view.type;
       if (!app.view || view.seq >= app.view.seq) setView(view);
+      return;
+    }
+    if (m.type === 'chat') { showChat(m); return; }
+    if (m.type === 'rematch') {
+      if (app.view) app.view.rematch_game_id = m.rematch_game_id;
+      render();
       return;
     }
     if (m.type === 'reconnect') {
@@ -420,6 +444,13 @@
       && lowestSeat(v) === app.seat.seat;
     $('start').hidden = !canStart;
     $('share').hidden = !app.seat || v.status !== 'WAITING';
+    if (v.invite_code) {
+      $('invite-code').textContent = v.invite_code;
+    }
+    var over = v.status === 'FINISHED' || v.phase === 'FINISHED';
+    $('again').hidden = !(app.seat && over);
+    $('again-text').textContent = v.rematch_game_id ? 'A rematch is waiting for you.' : 'Play again with the same people?';
+    $('rematch').textContent = v.rematch_game_id ? 'Join the rematch' : 'Play again';
 
     var moves = $('moves');
     moves.textContent = '';
@@ -585,6 +616,107 @@
     var body = { type: 'move', token_index: index };
     if (typeof app.view.dice === 'number') body.dice_value = app.view.dice;   // a stale page gets STALE_DICE
     command(body);
+  }
+
+  // ---------- playing with friends ----------
+
+  function wireFriends() {
+    $('code-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      var code = $('code-input').value.trim();
+      var name = $('code-name').value.trim();
+      $('code-button').disabled = true;
+      api('POST', '/invites/' + encodeURIComponent(code) + '/join', { player_name: name }).then(function (reply) {
+        seated(reply, name);
+      }).catch(function (err) {
+        notice(err.code === 'INVITE_NOT_FOUND' ? 'No game is waiting with code ' + code.toUpperCase()
+          + ': it may have started already.' : 'Could not join: ' + err.message, 'error');
+      }).then(function () { $('code-button').disabled = false; });
+    });
+    $('copy-code').addEventListener('click', function () {
+      var code = $('invite-code').textContent;
+      if (navigator.clipboard) navigator.clipboard.writeText(code).catch(function () {});
+      $('copy-code').textContent = 'Copied';
+    });
+    $('rematch').addEventListener('click', function () {
+      if (!app.seat) return;
+      $('rematch').disabled = true;
+      api('POST', '/games/' + encodeURIComponent(app.gameId) + '/rematch', undefined, app.seat.token).then(function (reply) {
+        saveSeat(reply.game_id, { player_id: reply.player_id, token: reply.token, seat: reply.seat, name: app.seat.name });
+        location.search = '?game=' + encodeURIComponent(reply.game_id);
+      }).catch(function (err) {
+        $('rematch').disabled = false;
+        notice('Could not start a rematch: ' + err.message, 'error');
+      });
+    });
+    $('chat-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      var text = $('chat-text').value.trim();
+      if (!text || !app.seat) return;
+      $('chat-send').disabled = true;
+      var done = function (error) {
+        $('chat-send').disabled = false;
+        if (error) notice(error, 'error');
+        else { $('chat-text').value = ''; notice(null); }
+      };
+      if (app.eb && app.eb.state === EventBus.OPEN) {
+        app.eb.send(address('commands'), { type: 'chat', text: text }, { token: app.seat.token }, function (err, reply) {
+          if (err) done(err.message || err.failureType);
+          else if (reply.body && reply.body.type === 'error') done(reply.body.message || reply.body.code);
+          else { showChat(reply.body); done(null); }
+        });
+      } else {
+        api('POST', '/games/' + encodeURIComponent(app.gameId) + '/chat', { text: text }, app.seat.token)
+          .then(function (line) { showChat(line); done(null); })
+          .catch(function (err) { done(err.message); });
+      }
+    });
+  }
+
+  /** The public games still waiting, newest first; each can be joined from here. */
+  function refreshLobby() {
+    api('GET', '/lobby?limit=20').then(function (lobby) {
+      var list = $('open-games');
+      list.textContent = '';
+      (lobby.games || []).forEach(function (g) {
+        var li = document.createElement('li');
+        var label = document.createElement('span');
+        label.textContent = (g.room_name || 'Game ' + g.game_id) + ' — ' + g.seated + ' of ' + g.max_players + ' seated';
+        var join = document.createElement('a');
+        join.className = 'button';
+        join.href = '?game=' + encodeURIComponent(g.game_id);
+        join.textContent = 'Join';
+        join.setAttribute('aria-label', 'Join ' + label.textContent);
+        li.appendChild(label);
+        li.appendChild(join);
+        list.appendChild(li);
+      });
+      $('open-games-empty').hidden = (lobby.games || []).length > 0;
+    }).catch(function () { /* the list is a convenience; the next refresh tries again */ });
+  }
+
+  function loadChat() {
+    api('GET', '/games/' + encodeURIComponent(app.gameId) + '/chat').then(function (page) {
+      (page.messages || []).forEach(showChat);
+    }).catch(function () { /* chat history is a convenience */ });
+  }
+
+  function showChat(line) {
+    if (!line || line.text === undefined) return;
+    var key = line.at + '/' + line.seat + '/' + line.text;
+    if (app.chatSeen[key]) return;
+    app.chatSeen[key] = true;
+    var li = document.createElement('li');
+    var who = document.createElement('span');
+    who.className = 'who';
+    who.appendChild(swatch(line.seat));
+    who.appendChild(document.createTextNode(line.player_name + ': '));
+    li.appendChild(who);
+    li.appendChild(document.createTextNode(line.text));   // text, never HTML
+    var list = $('chat-lines');
+    list.appendChild(li);
+    while (list.children.length > 100) list.removeChild(list.firstChild);
+    list.scrollTop = list.scrollHeight;
   }
 
   window.LudoApp = app;   // for debugging and the browser test

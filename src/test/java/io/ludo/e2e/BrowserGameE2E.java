@@ -290,6 +290,70 @@ class BrowserGameE2E {
         server.getLong("seq"), winnerName, (System.nanoTime() - began) / 1e9);
   }
 
+  @Test
+  void friendsFindTheGameInTheLobbyJoinByCodeChatAndPlayARematch() throws Exception {
+    WebDriver ann = desktop();
+    WebDriver bob = phone();
+    ann.get(base + "/");
+    waitFor(ann, d -> d.findElement(By.id("lobby")).isDisplayed());
+    type(ann, "create-name", "Ivy");
+    type(ann, "create-room", "Ivy and friends");
+    ann.findElement(By.cssSelector("#create-players option[value='2']")).click();
+    ann.findElement(By.id("create-public")).click();
+    ann.findElement(By.id("create-button")).click();
+    waitFor(ann, d -> d.findElement(By.id("game")).isDisplayed() && !d.findElement(By.id("invite-code")).getText().isEmpty());
+    String gameId = (String) js(ann, "return LudoApp.gameId");
+    String code = ann.findElement(By.id("invite-code")).getText();
+    assertTrue(code.matches("[A-HJ-NP-Z2-9]{6}"), "an invite code is shown: " + code);
+    assertTrue(ann.findElement(By.id("copy-code")).isDisplayed(), "with a button to copy it");
+    shoot(ann, "6-invite-code");
+
+    // The friend's lobby lists the public game; they join with the code, typed in lower case.
+    bob.get(base + "/");
+    waitFor(bob, d -> !d.findElements(By.cssSelector("#open-games a[href*='" + gameId + "']")).isEmpty());
+    assertTrue(bob.findElement(By.id("open-games")).getText().contains("Ivy and friends"), "listed by its room name");
+    shoot(bob, "7-lobby");
+    type(bob, "code-input", code.toLowerCase());
+    type(bob, "code-name", "Jon");
+    bob.findElement(By.id("code-button")).click();
+    for (WebDriver d : List.of(ann, bob)) {
+      waitFor(d, x -> "PLAYING".equals(x.findElement(By.id("turn")).getDomAttribute("data-status")));
+    }
+    assertEquals(gameId, js(bob, "return LudoApp.gameId"), "the code named the game");
+
+    // A chat line from one page reaches the other.
+    type(bob, "chat-text", "good luck!");
+    bob.findElement(By.id("chat-send")).click();
+    waitFor(ann, d -> d.findElement(By.id("chat-lines")).getText().contains("Jon: good luck!"));
+
+    // Ivy leaves: Jon wins; both pages offer to play again.
+    String ivyToken = (String) js(ann, "return LudoApp.seat.token");
+    HttpResponse<String> left = http.send(HttpRequest.newBuilder(URI.create(base + "/games/" + gameId + "/leave"))
+        .header("Authorization", "Bearer " + ivyToken).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, left.statusCode(), left.body());
+    for (WebDriver d : List.of(ann, bob)) {
+      waitFor(d, x -> x.findElement(By.id("rematch")).isDisplayed());
+    }
+    shoot(bob, "8-play-again");
+
+    // Jon asks for the rematch; Ivy's page hears of it and joins it.
+    bob.findElement(By.id("rematch")).click();
+    waitFor(bob, d -> d.getCurrentUrl().contains("game=") && !d.getCurrentUrl().contains(gameId)
+        && "WAITING".equals(d.findElement(By.id("turn")).getDomAttribute("data-status")));
+    String rematch = (String) js(bob, "return LudoApp.gameId");
+    waitFor(ann, d -> d.findElement(By.id("rematch")).getText().contains("Join the rematch"));
+    ann.findElement(By.id("rematch")).click();
+    for (WebDriver d : List.of(ann, bob)) {
+      waitFor(d, x -> "PLAYING".equals(x.findElement(By.id("turn")).getDomAttribute("data-status"))
+          && rematch.equals(js(x, "return LudoApp.gameId")));
+    }
+    shoot(ann, "9-rematch-ivy");
+    shoot(bob, "9-rematch-jon");
+    assertEquals(rematch, view(gameId).getString("rematch_game_id"), "the old game names its rematch");
+    assertEquals(2, view(rematch).getJsonArray("players").size());
+  }
+
   /**
    * One click if it is this page's turn and no command is in flight, then waits for its effect.
    * The first clicks and every tenth are WebDriver's own (real pointer input on the element's
