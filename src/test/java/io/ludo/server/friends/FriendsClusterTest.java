@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ludo.server.ApiClient;
 import io.ludo.server.ApiClient.Reply;
+import io.ludo.server.BridgeClient;
 import io.ludo.server.Node;
 import io.ludo.server.TestNodes;
 import io.ludo.server.WsClient;
@@ -42,6 +43,7 @@ class FriendsClusterTest {
   private ApiClient a;
   private ApiClient b;
   private int portA;
+  private int portB;
 
   @BeforeAll
   void twoNodes() throws Exception {
@@ -53,7 +55,8 @@ class FriendsClusterTest {
     client = Vertx.vertx();
     portA = first.integer(ConfigKey.HTTP_PORT);
     a = new ApiClient(client, portA);
-    b = new ApiClient(client, second.integer(ConfigKey.HTTP_PORT));
+    portB = second.integer(ConfigKey.HTTP_PORT);
+    b = new ApiClient(client, portB);
   }
 
   @AfterAll
@@ -195,6 +198,66 @@ class FriendsClusterTest {
     assertEquals(404, await(a.get("/games/0123456789abcdef/chat")).status());
     int seq = await(a.view(gameId)).body().getInteger("seq");
     assertEquals(seq, await(b.view(gameId)).body().getInteger("seq"), "chat is no game event");
+  }
+
+  @Test
+  void givenABrowserOnTheBridgeThenItChatsAsAPlayerAndItsSpectatorsOnlyRead() {
+    Reply ann = create(a, "Ann", 2, null);
+    String gameId = ann.body().getString("game_id");
+    String events = "ludo.game." + gameId + ".events";
+    String commands = "ludo.game." + gameId + ".commands";
+    BridgeClient player = await(BridgeClient.connect(client, portB));
+    BridgeClient watcher = await(BridgeClient.connect(client, portA));
+    player.register(events, ann.body().getString("token"));
+    watcher.register(events, null);
+    await(watcher.awaitBody(events, body -> "state".equals(body.getString("type"))));
+
+    JsonObject reply = await(player.send(commands, new JsonObject().put("type", "chat").put("text", "hello"),
+        ann.body().getString("token")));
+    assertEquals("ack", reply.getJsonObject("body").getString("type"), reply::encode);
+    JsonObject heard = await(watcher.awaitBody(events, body -> "chat".equals(body.getString("type"))));
+    assertEquals("hello", heard.getString("text"));
+    assertEquals("Ann", heard.getString("player_name"));
+
+    JsonObject refused = await(watcher.send(commands, new JsonObject().put("type", "chat").put("text", "hi"), null));
+    assertEquals("error", refused.getJsonObject("body").getString("type"), refused::encode);
+    assertEquals("UNAUTHORIZED", refused.getJsonObject("body").getString("code"), "a spectator holds no seat to speak from");
+    assertEquals(1, await(b.get("/games/" + gameId + "/chat")).body().getJsonArray("messages").size(),
+        "the refused line was not kept");
+    player.close();
+    watcher.close();
+  }
+
+  @Test
+  void givenAProblemThenItsTypeIsRelativeAndAnyNodeDescribesIt() {
+    Reply missing = await(a.view("0123456789abcdef"));
+    String type = missing.body().getString("type");
+    assertEquals("/problems/game-not-found", type);
+    Reply described = await(b.get(type));
+    assertEquals(200, described.status());
+    assertEquals("GAME_NOT_FOUND", described.body().getString("code"));
+    assertEquals(404, described.body().getInteger("status"));
+    assertEquals(404, await(b.get("/problems/no-such-thing")).status());
+  }
+
+  @Test
+  void givenAMoveWithoutPlayerIdThenTheTokenNamesTheSeat() {
+    // any roll lets a token out: the first roll always leaves a move to make
+    Reply ann = await(a.post("/games", null, new JsonObject().put("player_name", "Ann").put("max_players", 2)
+        .put("options", new JsonObject().put("exitValues", new JsonArray(List.of(1, 2, 3, 4, 5, 6))))));
+    assertEquals(201, ann.status(), () -> ann.body().encode());
+    String gameId = ann.body().getString("game_id");
+    Reply bob = await(b.join(gameId, "Bob"));
+    String annToken = ann.body().getString("token");
+    Reply rolled = await(b.roll(gameId, annToken));
+    assertEquals(200, rolled.status(), () -> rolled.body().encode());
+    JsonArray legal = rolled.body().getJsonArray("legal_moves");
+    assertFalse(legal.isEmpty(), rolled.body()::encode);
+    Reply moved = await(a.post("/games/" + gameId + "/move", annToken, new JsonObject().put("token_index", legal.getInteger(0))));
+    assertEquals(200, moved.status(), () -> moved.body().encode());
+    Reply spoofed = await(a.post("/games/" + gameId + "/move", annToken,
+        new JsonObject().put("player_id", bob.body().getString("player_id")).put("token_index", 0)));
+    assertEquals(403, spoofed.status(), "a named player must be the token's");
   }
 
   @Test
