@@ -8,6 +8,8 @@
 #   scripts/local-cluster.sh start-node I    (re)start node I of the running cluster
 #   scripts/local-cluster.sh stop-node I     SIGTERM node I: a graceful leave
 #   scripts/local-cluster.sh kill-node I     kill -9 node I
+#   scripts/local-cluster.sh pause-node I    SIGSTOP node I (a zombie: frozen, its sockets open)
+#   scripts/local-cluster.sh resume-node I   SIGCONT node I
 # Pids and logs live under ./data/cluster/. Every LUDO_* variable of the environment reaches the
 # nodes, except the per-node ones set here (node id, HTTP and admin ports, cluster port and members).
 set -euo pipefail
@@ -128,7 +130,12 @@ case "${1:-}" in
   stop-node) stop_pid "$DIR/node-${2:?node index}.pid" ;;
   kill-node) # no goodbye: kill -9
     kill -KILL "$(cat "$DIR/node-${2:?node index}.pid")" && rm -f "$DIR/node-$2.pid" ;;
-  stop) stop ;;
+  pause-node) kill -STOP "$(cat "$DIR/node-${2:?node index}.pid")" ;;
+  resume-node) kill -CONT "$(cat "$DIR/node-${2:?node index}.pid")" ;;
+  stop)
+    # a paused node cannot stop: resume them all first
+    for f in "$DIR"/node-*.pid; do [ -e "$f" ] && kill -CONT "$(cat "$f")" 2>/dev/null || true; done
+    stop ;;
   status) status ;;
-  *) echo "usage: $0 start N | stop | status | start-node I | stop-node I | kill-node I" >&2; exit 2 ;;
+  *) echo "usage: $0 start N | stop | status | start-node I | stop-node I | kill-node I | pause-node I | resume-node I" >&2; exit 2 ;;
 esac

@@ -341,12 +341,12 @@ class BrowserGameE2E {
     bob.findElement(By.id("rematch")).click();
     waitFor(bob, d -> d.getCurrentUrl().contains("game=") && !d.getCurrentUrl().contains(gameId)
         && "WAITING".equals(d.findElement(By.id("turn")).getDomAttribute("data-status")));
-    String rematch = (String) js(bob, "return LudoApp.gameId");
+    String rematch = (String) js(bob, "return window.LudoApp && LudoApp.gameId");
     waitFor(ann, d -> d.findElement(By.id("rematch")).getText().contains("Join the rematch"));
     ann.findElement(By.id("rematch")).click();
     for (WebDriver d : List.of(ann, bob)) {
       waitFor(d, x -> "PLAYING".equals(x.findElement(By.id("turn")).getDomAttribute("data-status"))
-          && rematch.equals(js(x, "return LudoApp.gameId")));
+          && rematch.equals(js(x, "return window.LudoApp && LudoApp.gameId")));
     }
     shoot(ann, "9-rematch-ivy");
     shoot(bob, "9-rematch-jon");
@@ -448,7 +448,10 @@ class BrowserGameE2E {
   }
 
   private static void waitFor(WebDriver page, java.util.function.Function<WebDriver, Boolean> condition) {
-    new WebDriverWait(page, Duration.ofSeconds(20), POLL).until(condition::apply);
+    // a page that navigates (a rematch loads its new game) replaces its elements and script under the wait
+    new WebDriverWait(page, Duration.ofSeconds(20), POLL)
+        .ignoring(StaleElementReferenceException.class).ignoring(org.openqa.selenium.JavascriptException.class)
+        .until(condition::apply);
   }
 
   private static void shoot(WebDriver page, String name) throws Exception {

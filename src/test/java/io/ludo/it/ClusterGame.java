@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.util.List;
 import java.util.function.Supplier;
+import io.ludo.server.faults.KeyedHistory;
 
 /**
  * A 2-player game driven against a cluster of node processes: each command goes to a node that
@@ -89,9 +90,19 @@ final class ClusterGame {
    * when it was; a command that is refused (4xx) or never acknowledged within 30 s has failed.
    */
   boolean step(Supplier<Integer> nodes, List<Integer> refusedConnections) throws InterruptedException {
+    return step(nodes, refusedConnections, null, null);
+  }
+
+  /**
+   * As {@link #step(Supplier, List)}, each attempt recorded in {@code history} (when not null;
+   * 0 for no answer), and the port that acknowledged it put in {@code ackedVia} (when not null).
+   */
+  boolean step(Supplier<Integer> nodes, List<Integer> refusedConnections, KeyedHistory history, int[] ackedVia)
+      throws InterruptedException {
     int seat = turn.getInteger("current");
     boolean roll = "ROLL".equals(turn.getString("phase"));
     String key = java.util.UUID.randomUUID().toString();
+    KeyedHistory.Operation op = history == null ? null : history.invoke(gameId, key, roll ? "roll" : "move");
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
     String lastProblem = "";
     while (System.nanoTime() < deadline) {
@@ -101,9 +112,15 @@ final class ClusterGame {
             ? BlockingApi.post(port, "/games/" + gameId + "/roll", tokens[seat], null, key)
             : BlockingApi.post(port, "/games/" + gameId + "/move", tokens[seat], new JsonObject()
                 .put("player_id", players[seat]).put("token_index", turn.getJsonArray("legal_moves").getInteger(0)), key);
+        if (op != null) {
+          history.answered(op, r.status(), r.body());
+        }
         if (r.status() == 200) {
           turn = r.body().getJsonObject("turn");
           acknowledged++;
+          if (ackedVia != null) {
+            ackedVia[0] = port;
+          }
           return true;
         }
         lastProblem = r.status() + " " + r.body().getString("code") + " via " + port + ": " + r.body().getString("detail");
@@ -116,6 +133,9 @@ final class ClusterGame {
       } catch (IOException e) {
         retries++;
         lastProblem = e.getClass().getSimpleName() + " via " + port + ": " + e.getMessage();
+        if (op != null) {
+          history.answered(op, 0, null);
+        }
       }
       Thread.sleep(50);
     }

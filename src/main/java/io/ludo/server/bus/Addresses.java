@@ -20,6 +20,13 @@ public final class Addresses {
   public static final String PERSIST_ORPHANS = "ludo.persistence.orphans";
   /** Whether a game is stored: {@code {"game_id"}} → {@code {"exists"}}. */
   public static final String PERSIST_EXISTS = "ludo.persistence.exists";
+  /** A game's stored ownership epoch: {@code {"game_id"}} → {@code {"epoch"}}. */
+  public static final String PERSIST_EPOCH = "ludo.persistence.epoch";
+  /**
+   * A game's ownership moved (local, published by this node's persistence when Postgres tells of
+   * a claim, by any node): {@code {"game_id","epoch","node"}}. A room holding an older epoch stops.
+   */
+  public static final String EPOCH_MOVED = "ludo.games.epoch-moved";
   /** The waiting game holding an invite code: {@code {"code"}} → {@code {"game_id"?}}. */
   public static final String PERSIST_INVITE = "ludo.persistence.invite";
   /** The lobby: {@code {"players"?,"limit"}} → {@code {"games":[…]}}. */

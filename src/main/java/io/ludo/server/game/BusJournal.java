@@ -106,6 +106,13 @@ final class BusJournal implements RoomJournal {
   }
 
   @Override
+  public Future<Long> ownerEpoch() {
+    return vertx.eventBus()
+        .<JsonObject>request(Addresses.PERSIST_EPOCH, new JsonObject().put("game_id", gameId))
+        .map(answer -> answer.body().getLong("epoch"));
+  }
+
+  @Override
   public Future<String> rematch(String rematchGameId) {
     return vertx.eventBus()
         .<JsonObject>request(Addresses.PERSIST_REMATCH, new JsonObject().put("game_id", gameId).put("rematch_game_id", rematchGameId))

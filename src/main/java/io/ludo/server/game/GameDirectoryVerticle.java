@@ -63,7 +63,23 @@ public final class GameDirectoryVerticle extends VerticleBase {
     if (vertx.isClustered()) {
       vertx.setPeriodic(config.integer(ConfigKey.ORPHAN_SWEEP_MS), id -> adoptOrphans());
     }
+    vertx.eventBus().<JsonObject>localConsumer(Addresses.EPOCH_MOVED, moved -> epochMoved(moved.body()));
     return vertx.eventBus().<JsonObject>localConsumer(Addresses.directory(nodeId), this::onMessage).completion();
+  }
+
+  /**
+   * Another node claimed a game (Postgres told every node): if this node runs a room for it, the
+   * room is told, on this node only, and stops unless it holds that epoch itself.
+   */
+  private void epochMoved(JsonObject moved) {
+    String gameId = moved.getString("game_id");
+    if (nodeId.equals(moved.getString("node")) || !deployments.containsKey(gameId)) {
+      return;
+    }
+    vertx.eventBus().request(Addresses.gameCommands(gameId),
+        new io.ludo.server.room.RoomRequest.EpochMoved(moved.getLong("epoch"), moved.getString("node")),
+        new DeliveryOptions().setLocalOnly(true).setCodecName(RoomRequestCodec.NAME).setSendTimeout(PROBE_TIMEOUT_MS))
+        .onFailure(e -> LOG.debug("room of {} not told of its new owner: {}", gameId, e.getMessage()));
   }
 
   /** Rooms leave memory on their own (idle, finished, handed over): drop what they left here. */

@@ -123,6 +123,10 @@ public final class GameVerticle extends VerticleBase {
         room.presence(p.node(), p.playerId(), p.delta());
         message.reply(new JsonObject().put("ok", true), SHARED);
       }
+      case RoomRequest.EpochMoved e -> {
+        room.epochMoved(e.epoch());
+        message.reply(new JsonObject().put("ok", true), SHARED);
+      }
       case RoomRequest.Rematch r -> room.rematch(r.playerId()).onSuccess(reply -> message.reply(reply, SHARED));
       case RoomRequest.Chat c -> room.chat(c.playerId(), c.text()).onSuccess(reply -> message.reply(reply, SHARED));
       case RoomRequest.Command c -> room.command(c.commandId(), c.fingerprint(), c.command(), Deadlines.ownerDeadline(message))

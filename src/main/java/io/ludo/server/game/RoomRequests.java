@@ -17,6 +17,7 @@ final class RoomRequests {
       case "recent" -> new RoomRequest.Recent(m.getInteger("since_seq", 0), m.getInteger("max", 0));
       case "presence" -> new RoomRequest.Presence(m.getString("node"), m.getString("player_id"), m.getInteger("delta", 0));
       case "rematch" -> new RoomRequest.Rematch(m.getString("player_id"));
+      case "epoch_moved" -> new RoomRequest.EpochMoved(m.getLong("epoch", 0L), m.getString("node"));
       case "chat" -> new RoomRequest.Chat(m.getString("player_id"), m.getString("text"));
       default -> {
         String commandId = m.getString("command_id");
@@ -51,6 +52,7 @@ final class RoomRequests {
       case RoomRequest.Presence p -> new JsonObject().put("type", "presence").put("node", p.node())
           .put("player_id", p.playerId()).put("delta", p.delta());
       case RoomRequest.Rematch r -> new JsonObject().put("type", "rematch").put("player_id", r.playerId());
+      case RoomRequest.EpochMoved e -> new JsonObject().put("type", "epoch_moved").put("epoch", e.epoch()).put("node", e.node());
       case RoomRequest.Chat c -> new JsonObject().put("type", "chat").put("player_id", c.playerId()).put("text", c.text());
       case RoomRequest.Command c -> {
         JsonObject json = c.command() == null ? new JsonObject() : GameCommands.write(c.command());

@@ -20,4 +20,9 @@ record VertxRoomClock(Vertx vertx, Clock wall) implements RoomClock {
   public void cancel(long timer) {
     vertx.cancelTimer(timer);
   }
+
+  @Override
+  public long pauses() {
+    return io.ludo.server.infra.PauseDetector.get().pauses();
+  }
 }

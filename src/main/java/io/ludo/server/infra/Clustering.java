@@ -21,6 +21,8 @@ public final class Clustering {
    * false alarm under load costs only a takeover: Postgres epochs keep the old owner from writing.
    */
   static final int MAX_NO_HEARTBEAT_S = 3;
+  /** How soon a member alone (after a pause or a partition) looks for the rest of its cluster, and again after. */
+  static final int MERGE_DELAY_S = 5;
 
   static {
     // before Hazelcast's first class logs anything (its factory logs before any config is read)
@@ -38,6 +40,11 @@ public final class Clustering {
     hz.setProperty("hazelcast.shutdownhook.enabled", "false");
     hz.setProperty("hazelcast.logging.type", "slf4j");
     hz.setProperty("hazelcast.wait.seconds.before.join", "0");
+    // a member that was cut off or frozen and declared dead forms a cluster of its own: look for
+    // the others again within seconds, not Hazelcast's 300 s (its rooms stopped already: Postgres
+    // epochs fence them, and a pause makes them check before deciding anything)
+    hz.setProperty("hazelcast.merge.first.run.delay.seconds", String.valueOf(MERGE_DELAY_S));
+    hz.setProperty("hazelcast.merge.next.run.delay.seconds", String.valueOf(MERGE_DELAY_S));
     String host = host(config);
     hz.setProperty("hazelcast.local.localAddress", host);
     NetworkConfig net = hz.getNetworkConfig();

@@ -81,6 +81,10 @@ public final class Room {
   private Future<Void> tail = Future.succeededFuture();
   /** After an append of unknown outcome: read the log back before deciding anything else. */
   private boolean mustReconcile;
+  /** The process pauses this room knows its ownership survived (see {@link RoomClock#pauses}). */
+  private long pausesChecked;
+  /** Another epoch owns the game: this room answers nothing more for it. */
+  private boolean fenced;
   private boolean finishReported;
   private long automationTimer = -1;
   private final Lifetime lifetime;
@@ -104,6 +108,7 @@ public final class Room {
   /** A new game: its creation events are stored under epoch 1 with its secret seed and listing. */
   public Future<Void> create(List<GameEvent> creation, byte[] seed, RoomListing listing) {
     epoch = 1;
+    pausesChecked = clock.pauses();
     this.listing = listing;
     useSeed(seed);
     List<SealedEvent> sealed = head.seal(0, clock.now(), creation, serverSeed);
@@ -124,6 +129,7 @@ public final class Room {
     return journal.claim()
         .compose(claim -> {
           epoch = claim.epoch();
+          pausesChecked = clock.pauses();
           listing = claim.listing() == null ? RoomListing.NONE : claim.listing();
           rematchGameId = claim.rematchGameId();
           useSeed(claim.serverSeed());
@@ -276,9 +282,13 @@ public final class Room {
 
   private Future<JsonObject> enqueue(Supplier<Future<JsonObject>> work) {
     Future<JsonObject> reply = tail.transform(ignored -> {
-      Future<Void> ready = mustReconcile ? reconcile() : Future.succeededFuture();
+      if (fenced) {
+        return Future.succeededFuture(Replies.error(ErrorCode.UNAVAILABLE, "the game moved to another node; retry"));
+      }
+      Future<Void> ready = (mustReconcile ? reconcile() : Future.<Void>succeededFuture()).compose(v -> stillOwned());
       return ready.transform(r -> r.failed()
-          ? Future.succeededFuture(Replies.error(ErrorCode.UNAVAILABLE, "the game's database is unreachable; retry"))
+          ? Future.succeededFuture(Replies.error(ErrorCode.UNAVAILABLE, r.cause() instanceof AppendFailure
+              ? "the game moved to another node; retry" : "the game's database is unreachable; retry"))
           : work.get());
     });
     tail = reply.transform(ar -> {
@@ -433,8 +443,35 @@ public final class Room {
     }
   }
 
+  /**
+   * After this process paused, the cluster may have given the game to another node that has
+   * played on since: nothing is decided on this room's state before Postgres confirms its epoch.
+   */
+  private Future<Void> stillOwned() {
+    long pauses = clock.pauses();
+    if (pauses == pausesChecked) {
+      return Future.succeededFuture();
+    }
+    return journal.ownerEpoch().compose(stored -> {
+      if (stored != null && stored > epoch) {
+        fencedOut();
+        return Future.failedFuture(new AppendFailure(AppendFailure.Kind.FENCED));
+      }
+      pausesChecked = pauses;
+      return Future.succeededFuture();
+    });
+  }
+
+  /** Postgres says another claim took the game (a newer epoch): this room stops answering for it now. */
+  public void epochMoved(long newer) {
+    if (newer > epoch && !fenced) {
+      fencedOut();
+    }
+  }
+
   /** Another owner took this game over (this one was cut off or paused): it must never append again. */
   private void fencedOut() {
+    fenced = true;
     cancelAutomation();
     feed.reconnect();
     lifetime.leaveNow();

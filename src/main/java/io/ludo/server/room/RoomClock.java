@@ -9,4 +9,12 @@ public interface RoomClock {
   long after(long delayMs, Runnable task);
 
   void cancel(long timer);
+
+  /**
+   * How many times the process has stopped running for a while (a pause: SIGSTOP, a long GC) so
+   * far: after one, the cluster may have given this room's game to another node.
+   */
+  default long pauses() {
+    return 0;
+  }
 }

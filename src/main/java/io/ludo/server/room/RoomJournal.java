@@ -43,6 +43,9 @@ public interface RoomJournal {
   /** Stores an append, or fails with an {@link AppendFailure} saying what is known of its fate. */
   Future<Void> append(Append append);
 
+  /** The game's ownership epoch as stored now (a newer one than the room's: another node owns it). */
+  Future<Long> ownerEpoch();
+
   /** Names the finished game's rematch, once: answers the rematch it names (an earlier one, if any). */
   Future<String> rematch(String rematchGameId);
 

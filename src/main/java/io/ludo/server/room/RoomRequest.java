@@ -20,6 +20,9 @@ public sealed interface RoomRequest {
   /** Sockets of {@code playerId} (null: a spectator's) opened (+1) or closed (−1) on {@code node}. */
   record Presence(String node, String playerId, int delta) implements RoomRequest {}
 
+  /** Postgres says that {@code epoch} now owns the game (a claim by {@code node}): an older room stops. */
+  record EpochMoved(long epoch, String node) implements RoomRequest {}
+
   /** A player of the finished game asks to play again with the same people. */
   record Rematch(String playerId) implements RoomRequest {}
 

@@ -36,6 +36,7 @@ public final class PersistenceVerticle extends VerticleBase {
   private final NodeStats stats;
   private Pool pool;
   private GroupCommit groupCommit;
+  private EpochWatch epochs;
 
   public PersistenceVerticle(Config config, NodeStats stats) {
     this.config = config;
@@ -59,7 +60,9 @@ public final class PersistenceVerticle extends VerticleBase {
     groupCommit = new GroupCommit(pool, config.integer(ConfigKey.PERSIST_BATCH_MAX),
         config.integer(ConfigKey.PERSIST_MAX_IN_FLIGHT), stats::committed);
     FriendsStore friends = new FriendsStore(pool, config.integer(ConfigKey.LOBBY_MAX_IDLE_S));
-    return Migrations.apply(vertx, pool).compose(v -> Future.all(friends.register(vertx.eventBus()))).compose(v -> Future.all(java.util.List.of(
+    epochs = new EpochWatch(vertx, pool, connect);
+    return Migrations.apply(vertx, pool).compose(v -> Future.all(friends.register(vertx.eventBus())))
+        .compose(v -> Future.all(epochs.start())).compose(v -> Future.all(java.util.List.of(
         vertx.eventBus().<AppendRequest>localConsumer(Addresses.PERSIST_APPEND, this::append).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_READ, this::read).completion(),
         vertx.eventBus().<JsonObject>localConsumer(Addresses.PERSIST_HEAD, this::head).completion(),
@@ -74,7 +77,8 @@ public final class PersistenceVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return groupCommit.drained().eventually(() -> pool.close());
+    return groupCommit.drained().eventually(() -> epochs == null ? Future.succeededFuture() : epochs.stop())
+        .eventually(() -> pool.close());
   }
 
   private void append(Message<AppendRequest> message) {

@@ -30,7 +30,15 @@ public final class Sql {
   public static final String CLAIM_GAME =
       "UPDATE games SET owner_epoch = owner_epoch + 1, owner_node = $2 WHERE game_id = $1"
       + " RETURNING owner_epoch, (SELECT encode(server_seed, 'hex') FROM game_secrets s WHERE s.game_id = $1),"
-      + " invite_code, visibility, rematch_game_id";
+      + " invite_code, visibility, rematch_game_id,"
+      // every node hears of it (LISTEN): a room still holding an older epoch stops answering at once
+      + " pg_notify('" + "ludo_epochs" + "', game_id || ' ' || owner_epoch || ' ' || $2)";
+
+  /** The channel of {@link #CLAIM_GAME}'s notifications: "game_id epoch node". */
+  public static final String EPOCH_CHANNEL = "ludo_epochs";
+
+  /** A game's ownership epoch as stored. */
+  public static final String OWNER_EPOCH = "SELECT owner_epoch FROM games WHERE game_id = $1";
 
   /**
    * A whole group commit in one statement (so one round trip and no BEGIN/COMMIT): the appends'

@@ -3,15 +3,19 @@ package io.ludo.server.faults;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What clients were told, per Idempotency-Key: each attempt's status and body (0 for no answer
- * in time). Checked against what the games' logs hold: an acknowledged command is in its log
- * exactly once with the reply it was acknowledged with; a command in a log was acknowledged;
- * no command in a log was answered 4xx; every acknowledgement of a key is the same.
+ * The history checker of every fault test, in the spirit of Jepsen: each client operation (a roll
+ * or a move under its own Idempotency-Key) with every answer it got — a status and body, or 0 for
+ * none (a time-out or a lost connection). {@link #check} holds it against what the games' logs
+ * and their command rows say: seqs gapless; every DICE_ROLLED and TOKEN_MOVED caused by exactly one
+ * client key, acknowledged with that seq and that value; every acknowledged key stored; every
+ * acknowledgement of a key the same; nothing stored that a client was told failed (4xx or 503).
  */
 public final class KeyedHistory {
   /** One command as a client sent it, and every answer it got. */
@@ -24,8 +28,35 @@ public final class KeyedHistory {
       }
       return null;
     }
+
+    /** Refused (4xx: never to be applied), or answered 503 ("not applied") and never acknowledged after. */
+    boolean toldFailed() {
+      return statuses.stream().anyMatch(s -> s >= 400 && s < 500)
+          || acknowledged() == null && statuses.stream().anyMatch(s -> s >= 500);
+    }
   }
 
+  /**
+   * What a check found: operations, acknowledged, resends (attempts after the first), lost
+   * (acknowledged, not stored), doubled (a game action not caused by exactly one key, or a key
+   * that caused two), unknown resolved (never answered, settled by the log), and every discrepancy.
+   */
+  public record Verdict(int operations, int acknowledged, int resends, int lost, int doubled, int unknownResolved,
+      List<String> discrepancies) {
+    public String summary() {
+      return "operations " + operations + ", acknowledged " + acknowledged + ", resends " + resends + ", lost " + lost
+          + ", doubled " + doubled + ", unknown resolved " + unknownResolved + ", discrepancies " + discrepancies.size();
+    }
+
+    public JsonObject json() {
+      return new JsonObject().put("operations", operations).put("acknowledged", acknowledged).put("resends", resends)
+          .put("lost", lost).put("doubled", doubled).put("unknown_resolved", unknownResolved)
+          .put("discrepancies", new JsonArray(discrepancies.stream().limit(20).toList()));
+    }
+  }
+
+  /** The command ids clients' keys get in the log. */
+  private static final String KEY_PREFIX = "key/";
   private final Map<String, Operation> operations = new LinkedHashMap<>();
 
   public synchronized Operation invoke(String gameId, String key, String type) {
@@ -41,59 +72,115 @@ public final class KeyedHistory {
     return operations.size();
   }
 
+  /** The games the operations were sent to. */
+  public synchronized List<String> gameIds() {
+    return operations.values().stream().map(Operation::gameId).distinct().toList();
+  }
+
+  /** Operations refused (4xx) or never acknowledged. */
+  public synchronized long failures() {
+    return operations.values().stream().filter(o -> o.acknowledged() == null).count();
+  }
+
   public synchronized long attemptsWith(int status) {
     return operations.values().stream().flatMap(o -> o.statuses().stream()).filter(s -> s == status).count();
   }
 
+  /** As {@link #check}, the discrepancies only. */
+  public List<String> discrepancies(Map<String, Map<String, JsonObject>> stored, Map<String, JsonArray> logs) {
+    return check(stored, logs).discrepancies();
+  }
+
   /**
-   * The discrepancies between this history and what was stored: {@code stored} maps each game id
-   * to its commands' rows ({@code command_id → {seq, reply}}), {@code logs} to its event log.
+   * {@code stored} maps each game id to its command rows ({@code command_id → {"seq","reply"}},
+   * the seq of the command's last event), {@code logs} to its event log, for every game played.
    */
-  public synchronized List<String> discrepancies(Map<String, Map<String, JsonObject>> stored, Map<String, JsonArray> logs) {
+  public synchronized Verdict check(Map<String, Map<String, JsonObject>> stored, Map<String, JsonArray> logs) {
     List<String> found = new ArrayList<>();
-    Map<String, Integer> ackedRolls = new LinkedHashMap<>();
-    Map<String, Integer> ackedMoves = new LinkedHashMap<>();
+    int acknowledged = 0;
+    int resends = 0;
+    int lost = 0;
+    int doubled = 0;
+    int unknownResolved = 0;
     for (Operation op : operations.values()) {
       JsonObject ack = op.acknowledged();
-      JsonObject row = stored.getOrDefault(op.gameId(), Map.of()).get("key/" + op.key());
+      JsonObject row = stored.getOrDefault(op.gameId(), Map.of()).get(KEY_PREFIX + op.key());
+      resends += Math.max(0, op.statuses().size() - 1);
       for (int i = 0; i < op.statuses().size(); i++) {
-        int status = op.statuses().get(i);
-        if (status == 200 && !op.bodies().get(i).equals(ack)) {
+        if (op.statuses().get(i) == 200 && !op.bodies().get(i).equals(ack)) {
           found.add(op.key() + ": acknowledged twice with different replies");
         }
-        if (status >= 400 && status < 500 && row != null) {
-          found.add(op.key() + ": applied, yet answered " + status + " " + op.bodies().get(i));
-        }
       }
-      if (ack != null && row == null) {
-        found.add(op.key() + ": acknowledged but not stored (lost)");
-      }
-      if (ack != null && row != null && !row.getJsonObject("reply").equals(ack)) {
-        found.add(op.key() + ": acknowledged with another reply than stored");
-      }
-      if (ack == null && row != null) {
-        found.add(op.key() + ": stored but never acknowledged (its resends were not answered with its reply)");
+      if (row != null && op.toldFailed()) {
+        found.add(op.key() + ": applied, yet answered " + op.statuses());
       }
       if (ack != null) {
-        (op.type().equals("roll") ? ackedRolls : ackedMoves).merge(op.gameId(), 1, Integer::sum);
+        acknowledged++;
+        if (row == null) {
+          lost++;
+          found.add(op.key() + ": acknowledged but not stored (lost)");
+        } else if (!row.getJsonObject("reply").equals(ack) || !row.getInteger("seq").equals(ack.getInteger("seq"))) {
+          found.add(op.key() + ": acknowledged with another reply or seq than stored");
+        }
+      } else if (!op.toldFailed()) {
+        // never answered: the log settles it, applied or not
+        unknownResolved++;
       }
     }
     for (var log : logs.entrySet()) {
-      int rolls = 0;
-      int moves = 0;
-      for (int i = 0; i < log.getValue().size(); i++) {
-        JsonObject e = log.getValue().getJsonObject(i);
-        if (e.getInteger("seq") != i + 1) {
-          found.add(log.getKey() + ": seq " + e.getInteger("seq") + " at place " + (i + 1));
-        }
-        rolls += "DICE_ROLLED".equals(e.getString("type")) ? 1 : 0;
-        moves += "TOKEN_MOVED".equals(e.getString("type")) ? 1 : 0;
+      doubled += checkLog(log.getKey(), log.getValue(), stored.getOrDefault(log.getKey(), Map.of()), found);
+    }
+    return new Verdict(operations.size(), acknowledged, resends, lost, doubled, unknownResolved, found);
+  }
+
+  /**
+   * Walks one game's log: gapless seqs, and each roll or move inside the events of exactly one
+   * client key (a key's events are those after the previous key's last event, up to its own),
+   * with the value its acknowledgement gave. Answers how many actions were doubled or caused by no key.
+   */
+  private int checkLog(String gameId, JsonArray events, Map<String, JsonObject> rows, List<String> found) {
+    List<Map.Entry<String, JsonObject>> byLastSeq = new ArrayList<>(rows.entrySet());
+    byLastSeq.sort(Comparator.comparingInt(e -> e.getValue().getInteger("seq")));
+    Map<String, Integer> actionsPerKey = new HashMap<>();
+    int doubled = 0;
+    int next = 0;
+    for (int i = 0; i < events.size(); i++) {
+      JsonObject e = events.getJsonObject(i);
+      int seq = e.getInteger("seq");
+      if (seq != i + 1) {
+        found.add(gameId + ": seq " + seq + " at place " + (i + 1));
       }
-      if (rolls != ackedRolls.getOrDefault(log.getKey(), 0) || moves != ackedMoves.getOrDefault(log.getKey(), 0)) {
-        found.add(log.getKey() + ": log has " + rolls + " rolls and " + moves + " moves, clients were acknowledged "
-            + ackedRolls.getOrDefault(log.getKey(), 0) + " and " + ackedMoves.getOrDefault(log.getKey(), 0) + " (doubled or lost)");
+      while (next < byLastSeq.size() && byLastSeq.get(next).getValue().getInteger("seq") < seq) {
+        next++;
+      }
+      String type = e.getString("type");
+      if (!"DICE_ROLLED".equals(type) && !"TOKEN_MOVED".equals(type)) {
+        continue;
+      }
+      if (next >= byLastSeq.size() || !byLastSeq.get(next).getKey().startsWith(KEY_PREFIX)) {
+        doubled++;
+        found.add(gameId + ": " + type + " at seq " + seq + " caused by no client's key");
+        continue;
+      }
+      String key = byLastSeq.get(next).getKey().substring(KEY_PREFIX.length());
+      Operation op = operations.get(key);
+      if (actionsPerKey.merge(key, 1, Integer::sum) > 1) {
+        doubled++;
+        found.add(key + ": caused a second " + type + " at seq " + seq);
+      }
+      JsonObject ack = op == null ? null : op.acknowledged();
+      if (op == null || !op.type().equals("DICE_ROLLED".equals(type) ? "roll" : "move")) {
+        found.add(gameId + ": " + type + " at seq " + seq + " under key " + key + " of another kind of command");
+      } else if (ack != null && !sameValue(type, e, ack)) {
+        found.add(key + ": acknowledged " + ack.encode() + " but the log has " + e.encode());
       }
     }
-    return found;
+    return doubled;
+  }
+
+  private static boolean sameValue(String type, JsonObject event, JsonObject ack) {
+    return "DICE_ROLLED".equals(type)
+        ? event.getInteger("dice_value").equals(ack.getInteger("dice_value"))
+        : event.getInteger("token_index").equals(ack.getInteger("token_index"));
   }
 }

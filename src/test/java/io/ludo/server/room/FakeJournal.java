@@ -68,6 +68,11 @@ final class FakeJournal implements RoomJournal {
   }
 
   @Override
+  public Future<Long> ownerEpoch() {
+    return Future.succeededFuture(epoch);
+  }
+
+  @Override
   public Future<String> rematch(String rematchGameId) {
     if (rematch == null) {
       rematch = rematchGameId;

@@ -31,6 +31,14 @@ final class ManualClock implements RoomClock {
     timers.remove(timer);
   }
 
+  /** The process "paused": see {@link RoomClock#pauses}. */
+  long pauses;
+
+  @Override
+  public long pauses() {
+    return pauses;
+  }
+
   int pending() {
     return timers.size();
   }

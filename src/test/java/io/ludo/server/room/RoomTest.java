@@ -340,4 +340,41 @@ class RoomTest {
     assertEquals("g9", loaded.view().getString("rematch_game_id"));
     assertEquals("ABC234", room.view().getString("invite_code"), "the creator's listing");
   }
+
+  @Test
+  void givenAPauseWhileAnotherNodeTookTheGameThenNothingIsDecidedOnTheStaleState() {
+    Room room = started();
+    journal.epoch++;      // another node claimed the game while this process was stopped
+    clock.pauses = 1;
+
+    assertRefused("UNAVAILABLE", roll(room, "after-pause"));
+
+    assertTrue(journal.appends.isEmpty(), "nothing decided, nothing written");
+    assertEquals(1, feed.reconnects, "its sockets are told to reconnect");
+    assertEquals(1, left, "the room leaves");
+    assertRefused("UNAVAILABLE", roll(room, "again"));
+  }
+
+  @Test
+  void givenAPauseThatCostNothingThenCommandsGoOnAfterOneCheck() {
+    Room room = started();
+    clock.pauses = 1;
+    assertAccepted(roll(room, "after-pause"));
+    assertEquals(0, feed.reconnects);
+    assertEquals(0, left);
+  }
+
+  @Test
+  void givenPostgresTellsOfANewerEpochThenTheRoomStopsAtOnce() {
+    Room room = started();
+    room.epochMoved(1);
+    assertEquals(0, feed.reconnects, "its own epoch is no news");
+
+    room.epochMoved(2);
+
+    assertEquals(1, feed.reconnects);
+    assertEquals(1, left);
+    assertRefused("UNAVAILABLE", roll(room, "late"));
+    assertTrue(journal.appends.isEmpty());
+  }
 }

@@ -1,0 +1,294 @@
+package io.ludo.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ludo.server.faults.KeyedHistory;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Faults beyond one kill -9, on node processes started by scripts/local-cluster.sh, every command
+ * checked by the {@link KeyedHistory}: a zombie owner (frozen past failure detection while play goes
+ * on through the others, then resumed), and two of three nodes killed at once. Each fails on any
+ * lost, doubled or wrongly refused command. Figures go to target/cluster-it/ and docs/RELIABILITY.md.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterFaultsIT {
+  private static final int NODES = 3;
+  private static final int HTTP_BASE = 8080;
+  private static final String DB = "jdbc:postgresql://127.0.0.1:15432/postgres";
+  private static final Path RESULTS = Path.of("target/cluster-it");
+  private static final int GAMES = 9;
+  private static final long PAUSE_MS = 10_000;
+  /** Players think between commands (real ones take seconds). */
+  private static final long THINK_MS = 50;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    script("stop");
+    script("start", String.valueOf(NODES));
+    Files.createDirectories(RESULTS);
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    script("stop");
+  }
+
+  @Test
+  @Order(1)
+  void aPausedOwnerIsFencedItsGamesGoOnElsewhereAndItServesAgainAfterItResumes() throws Exception {
+    List<ClusterGame> games = openGames();
+    Map<String, Integer> owners = owners(games);
+    int victim = mostOwning(owners);
+    List<ClusterGame> victims = games.stream().filter(g -> owners.get(g.gameId) == victim).toList();
+    KeyedHistory history = new KeyedHistory();
+    AtomicBoolean paused = new AtomicBoolean();
+    AtomicBoolean playing = new AtomicBoolean(true);
+    Map<String, Long> firstAckAfterPause = new ConcurrentHashMap<>();
+    long[] resumedAt = {Long.MAX_VALUE};
+    long[] servedAgainAt = {Long.MAX_VALUE};
+    long[] pausedAt = {0};
+    // while the victim is frozen, clients (like a load balancer's health checks) go to the others
+    IntPredicate usable = port -> !(paused.get() && port == port(victim));
+    List<Future<?>> players = play(games, history, playing, usable, (player, port) -> {
+      long now = System.nanoTime();
+      if (paused.get()) {
+        firstAckAfterPause.putIfAbsent(player, now);
+      }
+      if (port == port(victim) && now > resumedAt[0]) {
+        synchronized (servedAgainAt) {
+          servedAgainAt[0] = Math.min(servedAgainAt[0], now);
+        }
+      }
+    });
+    Thread.sleep(2_000);
+    pausedAt[0] = System.nanoTime();
+    paused.set(true);
+    script("pause-node", String.valueOf(victim));
+    Thread.sleep(PAUSE_MS);
+    script("resume-node", String.valueOf(victim));
+    resumedAt[0] = System.nanoTime();
+    paused.set(false);
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(25);
+    while (System.nanoTime() < until && servedAgainAt[0] == Long.MAX_VALUE) {
+      Thread.sleep(200);
+    }
+    Thread.sleep(3_000);
+    playing.set(false);
+    for (Future<?> p : players) {
+      p.get(2, TimeUnit.MINUTES);
+    }
+
+    List<Long> moved = victims.stream().map(g -> firstAckAfterPause.getOrDefault(g.gameId, Long.MAX_VALUE))
+        .map(at -> at == Long.MAX_VALUE ? -1 : TimeUnit.NANOSECONDS.toMillis(at - pausedAt[0])).sorted().toList();
+    long servedAgainMs = servedAgainAt[0] == Long.MAX_VALUE ? -1 : TimeUnit.NANOSECONDS.toMillis(servedAgainAt[0] - resumedAt[0]);
+    KeyedHistory.Verdict verdict = verdict(games, history);
+    int failed = (int) history.failures();
+    JsonObject report = new JsonObject().put("fault", "zombie owner: SIGSTOP " + PAUSE_MS + " ms, then SIGCONT")
+        .put("victim_games", victims.size()).put("moved_after_pause_ms", new JsonArray(moved))
+        .put("served_again_after_resume_ms", servedAgainMs).put("failed_commands", failed)
+        .put("failures", new JsonArray(ClusterGame.FAILURES.stream().distinct().limit(10).toList()))
+        .put("history", verdict.json());
+    Files.writeString(RESULTS.resolve("zombie-owner.json"), report.encodePrettily());
+    System.out.println("zombie owner: " + report.encode());
+
+    assertTrue(moved.stream().allMatch(ms -> ms >= 0), "every game of the frozen owner went on elsewhere: " + moved);
+    assertTrue(moved.get(moved.size() - 1) <= 10_000, "its games went on within 10 s of the pause: " + moved);
+    assertTrue(servedAgainMs >= 0 && servedAgainMs <= 15_000, "the resumed node serves commands again within 15 s: "
+        + servedAgainMs);
+    assertEquals(0, failed, "no command refused or given up: " + report.encode());
+    assertClean(verdict);
+  }
+
+  @Test
+  @Order(2)
+  void twoOfThreeNodesKilledAtOnceEveryGameGoesOnThroughTheLast() throws Exception {
+    for (int node = 1; node <= NODES; node++) {
+      BlockingApi.get(port(node), "/health/ready");
+    }
+    List<ClusterGame> games = openGames();
+    KeyedHistory history = new KeyedHistory();
+    long killedAt = System.nanoTime();
+    script("kill-node", "1");
+    script("kill-node", "2");
+    int survivor = port(3);
+    List<Long> recovered = new ArrayList<>();
+    for (ClusterGame game : games) {
+      while (!game.step(() -> survivor, new ArrayList<>(), history, null)) {
+        assertTrue(System.nanoTime() - killedAt < TimeUnit.SECONDS.toNanos(60), "no takeover within 60 s");
+      }
+      recovered.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
+    }
+    for (ClusterGame game : games) {
+      for (int i = 0; i < 10 && !game.over(); i++) {
+        game.step(() -> survivor, new ArrayList<>(), history, null);
+      }
+    }
+    KeyedHistory.Verdict verdict = verdict(games, history);
+    int failed = games.stream().mapToInt(g -> g.failed).sum();
+    JsonObject report = new JsonObject().put("fault", "kill -9 of two nodes of three at once")
+        .put("games", games.size()).put("every_game_going_on_after_ms", recovered.get(recovered.size() - 1))
+        .put("failed_commands", failed).put("history", verdict.json());
+    Files.writeString(RESULTS.resolve("two-nodes-killed.json"), report.encodePrettily());
+    System.out.println("two nodes killed: " + report.encode());
+    script("start-node", "1");
+    script("start-node", "2");
+
+    assertTrue(recovered.get(recovered.size() - 1) <= 10_000, "every game went on within 10 s: " + recovered);
+    assertEquals(0, failed, report.encode());
+    assertClean(verdict);
+  }
+
+  // ---------------------------------------------------------------- playing
+
+  /** A command of the player who started with game {@code player} was acknowledged through {@code port}. */
+  interface Acked {
+    void at(String player, int port);
+  }
+
+  private static List<ClusterGame> openGames() throws Exception {
+    List<ClusterGame> games = new ArrayList<>();
+    for (int i = 0; i < GAMES; i++) {
+      ClusterGame game = ClusterGame.open(port(1 + i % NODES), port(1 + (i + 1) % NODES));
+      for (int s = 0; s < 4 && !game.over(); s++) {
+        game.step(() -> anyPort(p -> true), new ArrayList<>());
+      }
+      games.add(game);
+    }
+    return games;
+  }
+
+  /** One player thread per game, a new game after a finished one, until {@code playing} is false. */
+  private static List<Future<?>> play(List<ClusterGame> games, KeyedHistory history, AtomicBoolean playing,
+      IntPredicate usable, Acked acked) {
+    ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    List<Future<?>> running = new ArrayList<>();
+    for (ClusterGame first : games) {
+      running.add(threads.submit(() -> {
+        ClusterGame game = first;
+        int[] via = {0};
+        while (playing.get()) {
+          if (game.over()) {
+            game = ClusterGame.open(() -> anyPort(usable), () -> anyPort(usable));
+          }
+          if (game.step(() -> anyPort(usable), new ArrayList<>(), history, via)) {
+            acked.at(first.gameId, via[0]);
+          }
+          Thread.sleep(THINK_MS);
+        }
+        return null;
+      }));
+    }
+    threads.shutdown();
+    return running;
+  }
+
+  private static Map<String, Integer> owners(List<ClusterGame> games) throws Exception {
+    Map<String, Integer> owners = new HashMap<>();
+    for (ClusterGame g : games) {
+      String owner = BlockingApi.get(port(1), "/games/" + g.gameId).body().getString("owner_node");
+      owners.put(g.gameId, Integer.parseInt(owner.substring("node-".length())));
+    }
+    return owners;
+  }
+
+  private static int mostOwning(Map<String, Integer> owners) {
+    Map<Integer, Integer> count = new HashMap<>();
+    owners.values().forEach(n -> count.merge(n, 1, Integer::sum));
+    return count.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+  }
+
+  // ---------------------------------------------------------------- checking
+
+  /** Every game's log (through any live node) and its command rows (straight from Postgres), held against the history. */
+  private static KeyedHistory.Verdict verdict(List<ClusterGame> games, KeyedHistory history) throws Exception {
+    Map<String, Map<String, JsonObject>> stored = new HashMap<>();
+    Map<String, JsonArray> logs = new HashMap<>();
+    Set<String> ids = new java.util.LinkedHashSet<>();
+    history.gameIds().forEach(ids::add);
+    games.forEach(g -> ids.add(g.gameId));
+    try (Connection db = DriverManager.getConnection(DB, "postgres", "postgres");
+        PreparedStatement rows = db.prepareStatement(
+            "SELECT command_id, seq, reply::text FROM game_events WHERE game_id = ? AND command_id IS NOT NULL");
+        PreparedStatement events = db.prepareStatement(
+            "SELECT payload::text FROM game_events WHERE game_id = ? ORDER BY seq")) {
+      for (String id : ids) {
+        Map<String, JsonObject> byId = new HashMap<>();
+        rows.setString(1, id);
+        try (ResultSet r = rows.executeQuery()) {
+          while (r.next()) {
+            byId.put(r.getString(1), new JsonObject().put("seq", r.getInt(2)).put("reply", new JsonObject(r.getString(3))));
+          }
+        }
+        stored.put(id, byId);
+        JsonArray log = new JsonArray();
+        events.setString(1, id);
+        try (ResultSet r = events.executeQuery()) {
+          while (r.next()) {
+            log.add(new JsonObject(r.getString(1)));
+          }
+        }
+        logs.put(id, log);
+      }
+    }
+    KeyedHistory.Verdict verdict = history.check(stored, logs);
+    System.out.println("history: " + verdict.summary());
+    return verdict;
+  }
+
+  private static void assertClean(KeyedHistory.Verdict verdict) {
+    assertEquals(0, verdict.lost(), verdict.summary());
+    assertEquals(0, verdict.doubled(), verdict.summary());
+    assertEquals(List.of(), verdict.discrepancies(), verdict.summary());
+    assertTrue(verdict.acknowledged() > 0, "commands were played: " + verdict.summary());
+  }
+
+  private static int port(int node) {
+    return HTTP_BASE + node;
+  }
+
+  private static int anyPort(IntPredicate usable) {
+    while (true) {
+      int port = port(1 + ThreadLocalRandom.current().nextInt(NODES));
+      if (usable.test(port)) {
+        return port;
+      }
+    }
+  }
+
+  private static void script(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("bash", "scripts/local-cluster.sh"));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target/cluster-it.log").toFile())).start();
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "local-cluster.sh " + String.join(" ", args) + " timed out");
+    assertEquals(0, p.exitValue(), "local-cluster.sh " + String.join(" ", args) + " failed (target/cluster-it.log)");
+  }
+}
