@@ -64,11 +64,11 @@ class ClusterFaultsIT {
   @Test
   @Order(1)
   void aPausedOwnerIsFencedItsGamesGoOnElsewhereAndItServesAgainAfterItResumes() throws Exception {
-    List<ClusterGame> games = openGames();
+    KeyedHistory history = new KeyedHistory();
+    List<ClusterGame> games = openGames(history);
     Map<String, Integer> owners = owners(games);
     int victim = mostOwning(owners);
     List<ClusterGame> victims = games.stream().filter(g -> owners.get(g.gameId) == victim).toList();
-    KeyedHistory history = new KeyedHistory();
     AtomicBoolean paused = new AtomicBoolean();
     AtomicBoolean playing = new AtomicBoolean(true);
     Map<String, Long> firstAckAfterPause = new ConcurrentHashMap<>();
@@ -89,12 +89,14 @@ class ClusterFaultsIT {
       }
     });
     Thread.sleep(2_000);
+    // from here on the victim is frozen: an acknowledgement can only come from another node
+    script("pause-node", String.valueOf(victim));
     pausedAt[0] = System.nanoTime();
     paused.set(true);
-    script("pause-node", String.valueOf(victim));
     Thread.sleep(PAUSE_MS);
     script("resume-node", String.valueOf(victim));
     resumedAt[0] = System.nanoTime();
+    java.time.Instant resumedWall = java.time.Instant.now();
     paused.set(false);
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(25);
     while (System.nanoTime() < until && servedAgainAt[0] == Long.MAX_VALUE) {
@@ -108,12 +110,13 @@ class ClusterFaultsIT {
 
     List<Long> moved = victims.stream().map(g -> firstAckAfterPause.getOrDefault(g.gameId, Long.MAX_VALUE))
         .map(at -> at == Long.MAX_VALUE ? -1 : TimeUnit.NANOSECONDS.toMillis(at - pausedAt[0])).sorted().toList();
+    long mergedMs = mergedAfter(victim, resumedWall);
     long servedAgainMs = servedAgainAt[0] == Long.MAX_VALUE ? -1 : TimeUnit.NANOSECONDS.toMillis(servedAgainAt[0] - resumedAt[0]);
     KeyedHistory.Verdict verdict = verdict(games, history);
     int failed = (int) history.failures();
     JsonObject report = new JsonObject().put("fault", "zombie owner: SIGSTOP " + PAUSE_MS + " ms, then SIGCONT")
         .put("victim_games", victims.size()).put("moved_after_pause_ms", new JsonArray(moved))
-        .put("served_again_after_resume_ms", servedAgainMs).put("failed_commands", failed)
+        .put("served_again_after_resume_ms", servedAgainMs).put("cluster_of_3_again_after_resume_ms", mergedMs).put("failed_commands", failed)
         .put("failures", new JsonArray(ClusterGame.FAILURES.stream().distinct().limit(10).toList()))
         .put("history", verdict.json());
     Files.writeString(RESULTS.resolve("zombie-owner.json"), report.encodePrettily());
@@ -123,8 +126,31 @@ class ClusterFaultsIT {
     assertTrue(moved.get(moved.size() - 1) <= 10_000, "its games went on within 10 s of the pause: " + moved);
     assertTrue(servedAgainMs >= 0 && servedAgainMs <= 15_000, "the resumed node serves commands again within 15 s: "
         + servedAgainMs);
+    assertTrue(mergedMs >= 0 && mergedMs <= 15_000, "the resumed node is in the cluster of 3 again within 15 s: " + mergedMs);
     assertEquals(0, failed, "no command refused or given up: " + report.encode());
     assertClean(verdict);
+  }
+
+  /**
+   * When the resumed node's Hazelcast member first listed all three members again (its log's
+   * cluster-membership line), in ms after {@code resumed}; -1 if it did not.
+   */
+  private static long mergedAfter(int node, java.time.Instant resumed) throws Exception {
+    Path log = Path.of("data/cluster/node-" + node + ".log");
+    for (String line : Files.readAllLines(log)) {
+      if (!line.contains("Members {size:" + NODES + ",")) {
+        continue;
+      }
+      try {
+        java.time.Instant at = java.time.Instant.parse(line.substring(0, line.indexOf(' ')));
+        if (!at.isBefore(resumed)) {
+          return java.time.Duration.between(resumed, at).toMillis();
+        }
+      } catch (RuntimeException notATimestamp) {
+        // a line of another shape
+      }
+    }
+    return -1;
   }
 
   @Test
@@ -133,8 +159,8 @@ class ClusterFaultsIT {
     for (int node = 1; node <= NODES; node++) {
       BlockingApi.get(port(node), "/health/ready");
     }
-    List<ClusterGame> games = openGames();
     KeyedHistory history = new KeyedHistory();
+    List<ClusterGame> games = openGames(history);
     long killedAt = System.nanoTime();
     script("kill-node", "1");
     script("kill-node", "2");
@@ -173,12 +199,12 @@ class ClusterFaultsIT {
     void at(String player, int port);
   }
 
-  private static List<ClusterGame> openGames() throws Exception {
+  private static List<ClusterGame> openGames(KeyedHistory history) throws Exception {
     List<ClusterGame> games = new ArrayList<>();
     for (int i = 0; i < GAMES; i++) {
       ClusterGame game = ClusterGame.open(port(1 + i % NODES), port(1 + (i + 1) % NODES));
       for (int s = 0; s < 4 && !game.over(); s++) {
-        game.step(() -> anyPort(p -> true), new ArrayList<>());
+        game.step(() -> anyPort(p -> true), new ArrayList<>(), history, null);
       }
       games.add(game);
     }

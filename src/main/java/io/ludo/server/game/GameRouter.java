@@ -29,6 +29,8 @@ public final class GameRouter {
   /** For what is not resent: loads (which may wait for a hand-off) and reads. */
   private final DeliveryOptions whole;
   private final BooleanSupplier stopping;
+  private final DeliveryOptions localDelivery;
+  private final io.vertx.core.shareddata.LocalMap<String, Boolean> localRooms;
   private final String commandIdPrefix = "c_" + UUID.randomUUID().toString().replace("-", "") + "_";
   private final java.util.concurrent.atomic.AtomicLong commandCount = new java.util.concurrent.atomic.AtomicLong();
 
@@ -48,6 +50,8 @@ public final class GameRouter {
     this.totalMs = timeoutMs;
     this.delivery = new DeliveryOptions().setSendTimeout(Math.max(500, timeoutMs / 3)).setCodecName(RoomRequestCodec.NAME);
     this.whole = new DeliveryOptions().setSendTimeout(timeoutMs);
+    this.localDelivery = new DeliveryOptions(delivery).setLocalOnly(true);
+    this.localRooms = LocalRooms.of(vertx);
   }
 
   /**
@@ -170,8 +174,11 @@ public final class GameRouter {
   /** One attempt, telling the owner how long this edge will wait in all: it decides nothing after that. */
   private Future<JsonObject> request(String gameId, RoomRequest command, long deadline) {
     long budgetMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    // a room on this node is the game's owner here: no cluster lookup, and no stale registration
+    // of a dead or frozen owner elsewhere to wait on
+    DeliveryOptions options = localRooms.containsKey(gameId) ? localDelivery : delivery;
     return vertx.eventBus().<JsonObject>request(Addresses.gameCommands(gameId), command,
-        Deadlines.withBudget(delivery, budgetMs)).map(m -> m.body());
+        Deadlines.withBudget(options, budgetMs)).map(m -> m.body());
   }
 
   private Future<JsonObject> directory(JsonObject request) {

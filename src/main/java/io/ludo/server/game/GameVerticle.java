@@ -72,6 +72,7 @@ public final class GameVerticle extends VerticleBase {
       // released with this verticle on undeploy
       vertx.eventBus().<JsonObject>localConsumer(Addresses.NODE_LEFT, left -> room.nodeLeft(left.body().getString("node")));
       return consumer.completion().onSuccess(registered -> {
+        LocalRooms.of(vertx).put(spec.gameId(), true);
         stats.gameLoaded();
         if (spec.creation() == null) {
           new BusFeed(vertx, spec.gameId()).presenceRequest();
@@ -90,6 +91,7 @@ public final class GameVerticle extends VerticleBase {
       return room == null ? Future.succeededFuture() : room.close();
     }
     stats.gameUnloaded();
+    LocalRooms.of(vertx).remove(spec.gameId());
     // no automatic move is started from here on; the room's commands in flight finish
     room.close();
     return vertx.sharedData().getLockWithTimeout(Ownership.lockName(spec.gameId()), LOCK_TIMEOUT_MS)
@@ -104,6 +106,7 @@ public final class GameVerticle extends VerticleBase {
 
   /** The room is idle, finished and lingered, or fenced out: it stops taking commands and leaves. */
   private void leave() {
+    LocalRooms.of(vertx).remove(spec.gameId());
     consumer.unregister();
     vertx.undeploy(deploymentID());
   }

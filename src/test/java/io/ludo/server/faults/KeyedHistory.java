@@ -169,8 +169,10 @@ public final class KeyedHistory {
         found.add(key + ": caused a second " + type + " at seq " + seq);
       }
       JsonObject ack = op == null ? null : op.acknowledged();
-      if (op == null || !op.type().equals("DICE_ROLLED".equals(type) ? "roll" : "move")) {
-        found.add(gameId + ": " + type + " at seq " + seq + " under key " + key + " of another kind of command");
+      if (op == null) {
+        found.add(gameId + ": " + type + " at seq " + seq + " under key " + key + ", which no client operation sent");
+      } else if (!op.type().equals("DICE_ROLLED".equals(type) ? "roll" : "move")) {
+        found.add(gameId + ": " + type + " at seq " + seq + " under key " + key + " of a " + op.type());
       } else if (ack != null && !sameValue(type, e, ack)) {
         found.add(key + ": acknowledged " + ack.encode() + " but the log has " + e.encode());
       }
