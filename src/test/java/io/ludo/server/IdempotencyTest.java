@@ -1,6 +1,7 @@
 package io.ludo.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ludo.server.bus.Addresses;
 import io.vertx.core.Future;
@@ -28,6 +29,7 @@ class IdempotencyTest {
     TestNodes.start(vertx).compose(node -> {
       ApiClient api = new ApiClient(vertx, node.httpPort());
       WebClient http = WebClient.create(vertx);
+      int[] otherRolls = {0};
       return RestGame.open(api).compose(game -> {
         String token = game.tokenBySeat.get(0);
         var roll = (java.util.function.Supplier<Future<JsonObject>>) () -> http
@@ -40,9 +42,11 @@ class IdempotencyTest {
           return vertx.eventBus().request(Addresses.PERSIST_CLAIM,
                   new JsonObject().put("game_id", game.gameId).put("node", "elsewhere"))
               .compose(v -> nextCommand(api, game, first.getJsonObject("turn")))
-              .compose(fenced -> {
-                // that command needed an append, which the stale owner may not make: it left
-                test.verify(() -> assertEquals(503, fenced.status(), String.valueOf(fenced.body())));
+              .compose(next -> {
+                // the stale owner stepped down when Postgres told of the claim: the command was
+                // decided by a room loaded afresh, or (had it raced the notice) refused, never both
+                test.verify(() -> assertTrue(next.status() == 200 || next.status() == 503, String.valueOf(next.body())));
+                otherRolls[0] = next.status() == 200 && next.body().containsKey("dice_value") ? 1 : 0;
                 return roll.get();
               })
               .compose(third -> api.get("/games/" + game.gameId + "/events").map(events -> {
@@ -50,7 +54,7 @@ class IdempotencyTest {
                   assertEquals(first, third, "answered from the record after the takeover");
                   long rolls = events.body().getJsonArray("events").stream()
                       .filter(e -> "DICE_ROLLED".equals(((JsonObject) e).getString("type"))).count();
-                  assertEquals(1, rolls, "one roll in the log");
+                  assertEquals(1 + otherRolls[0], rolls, "the keyed roll once in the log (and the next command's, if it rolled)");
                 });
                 return null;
               }));

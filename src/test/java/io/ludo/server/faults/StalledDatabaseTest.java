@@ -46,7 +46,6 @@ class StalledDatabaseTest {
   private static final long STALL_MS = 5_000;
   /** Both stalls and a little after: 2 s of play, 5 s stalled, 2 s, 5 s stalled, then until the end. */
   private static final long PLAY_MS = 17_000;
-  private static final AtomicInteger KEYS = new AtomicInteger();
   private static EmbeddedServices services;
   private static Path dataDir;
   private static String dbUrl;
@@ -81,7 +80,7 @@ class StalledDatabaseTest {
         // two stalls, each longer than the 3 s command timeout, while every game is played
         Future<Void> stalls = stallAt(vertx, stall, 2_000).compose(v -> stallAt(vertx, stall, 2_000));
         List<Future<Void>> players = new ArrayList<>();
-        games.forEach(g -> players.add(play(vertx, api, g, history, end)));
+        games.forEach(g -> players.add(KeyedPlayers.play(vertx, api, g, history, end)));
         return Future.all(stalls, Future.all(players)).compose(v -> verify(vertx, api, games, history, test));
       });
     }).onComplete(test.succeedingThenComplete());
@@ -100,73 +99,18 @@ class StalledDatabaseTest {
     return done.future();
   }
 
-  /** Plays {@code game} until {@code end}: each command with a new key, resent with it until answered. */
-  private static Future<Void> play(Vertx vertx, ApiClient api, RestGame game, KeyedHistory history, long end) {
-    if (System.nanoTime() - end > 0) {
-      return Future.succeededFuture();
-    }
-    return api.view(game.gameId).compose(view -> {
-      JsonObject v = view.body();
-      if (view.status() != 200 || "FINISHED".equals(v.getString("status"))) {
-        return view.status() == 200 ? Future.succeededFuture() : pause(vertx).compose(x -> play(vertx, api, game, history, end));
-      }
-      int seat = v.getInteger("current");
-      boolean roll = "ROLL".equals(v.getString("phase"));
-      String type = roll ? "roll" : "move";
-      JsonObject body = roll ? null : new JsonObject().put("player_id", game.playerBySeat.get(seat))
-          .put("token_index", v.getJsonArray("legal_moves").getInteger(0));
-      KeyedHistory.Operation op = history.invoke(game.gameId, "k" + KEYS.incrementAndGet(), type);
-      return attempt(vertx, api, "/games/" + game.gameId + "/" + type, game.tokenBySeat.get(seat), body, op, history, 0)
-          .compose(x -> play(vertx, api, game, history, end));
-    });
-  }
-
-  private static Future<Void> attempt(Vertx vertx, ApiClient api, String uri, String token, JsonObject body,
-      KeyedHistory.Operation op, KeyedHistory history, int resends) {
-    return api.post(uri, token, body, op.key()).transform(ar -> {
-      int status = ar.succeeded() ? ar.result().status() : 0;
-      history.answered(op, status, ar.succeeded() ? ar.result().body() : null);
-      if ((status == 0 || status == 503) && resends < 40) {
-        return pause(vertx).compose(x -> attempt(vertx, api, uri, token, body, op, history, resends + 1));
-      }
-      return Future.succeededFuture();
-    });
-  }
-
-  private static Future<Void> pause(Vertx vertx) {
-    Promise<Void> p = Promise.promise();
-    vertx.setTimer(100, id -> p.complete());
-    return p.future();
-  }
-
   private static Future<Void> verify(Vertx vertx, ApiClient api, List<RestGame> games, KeyedHistory history,
       VertxTestContext test) {
-    Pool db = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(dbUrl)).using(vertx).build();
-    Map<String, Map<String, JsonObject>> stored = new HashMap<>();
-    Map<String, JsonArray> logs = new HashMap<>();
-    List<Future<?>> reads = new ArrayList<>();
-    for (RestGame g : games) {
-      reads.add(db.preparedQuery("SELECT command_id, seq, reply FROM game_events WHERE game_id = $1 AND command_id IS NOT NULL")
-          .execute(Tuple.of(g.gameId)).map(rows -> {
-            Map<String, JsonObject> byId = new HashMap<>();
-            for (Row r : rows) {
-              byId.put(r.getString(0), new JsonObject().put("seq", r.getInteger(1)).put("reply", r.getJsonObject(2)));
-            }
-            stored.put(g.gameId, byId);
-            return null;
-          }));
-      reads.add(api.get("/games/" + g.gameId + "/events").map(r -> logs.put(g.gameId, r.body().getJsonArray("events"))));
-    }
-    return Future.all(reads).map(v -> {
-      List<String> wrong = history.discrepancies(stored, logs);
-      System.out.printf("stalled database: %d operations, %d acknowledged attempts, %d answered 503, %d unanswered,"
-          + " %d discrepancies%n", history.operations(), history.attemptsWith(200), history.attemptsWith(503),
-          history.attemptsWith(0), wrong.size());
+    return KeyedPlayers.verdict(vertx, games, history, dbUrl).map(verdict -> {
+      System.out.printf("stalled database: %s; %d answered 503, %d unanswered%n", verdict.summary(),
+          history.attemptsWith(503), history.attemptsWith(0));
       test.verify(() -> {
         assertTrue(history.attemptsWith(503) + history.attemptsWith(0) > 0, "the stalls were felt by the clients");
-        assertEquals(List.of(), wrong);
+        assertEquals(0, verdict.lost());
+        assertEquals(0, verdict.doubled());
+        assertEquals(List.of(), verdict.discrepancies());
       });
       return null;
-    }).<Void>mapEmpty().eventually(db::close);
+    });
   }
 }
