@@ -192,6 +192,78 @@ class ClusterFaultsIT {
     assertClean(verdict);
   }
 
+  @Test
+  @Order(3)
+  void aNodeKilledWhileMakingMatchesLosesNoTicketAndSeatsNobodyTwice() throws Exception {
+    for (int node = 1; node <= NODES; node++) {
+      BlockingApi.get(port(node), "/health/ready");
+    }
+    int tickets = 60;
+    // a queue of its own: two-player games with a rule option no other test asks for
+    JsonObject options = new JsonObject().put("maxSixes", 2);
+    List<JsonObject> made = new ArrayList<>();
+    for (int i = 0; i < tickets; i++) {
+      BlockingApi.Reply r = BlockingApi.post(port(1 + i % NODES), "/matchmaking/tickets", null,
+          new JsonObject().put("player_name", "mm" + i).put("players", 2).put("options", options));
+      assertEquals(201, r.status(), r.body().encode());
+      made.add(r.body().put("player_name", "mm" + i));
+    }
+    long killedAt = System.nanoTime();
+    script("kill-node", "1");
+    Map<String, List<String>> byGame = new HashMap<>();
+    List<String> unmatched = new ArrayList<>();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    for (JsonObject t : made) {
+      JsonObject state;
+      do {
+        state = ticket(port(2 + (int) Math.floorMod(System.nanoTime(), 2L)), t);
+        if (!"MATCHED".equals(state.getString("status"))) {
+          Thread.sleep(200);
+        }
+      } while (!"MATCHED".equals(state.getString("status")) && !"EXPIRED".equals(state.getString("status"))
+          && System.nanoTime() < deadline);
+      if ("MATCHED".equals(state.getString("status"))) {
+        byGame.computeIfAbsent(state.getString("game_id"), g -> new ArrayList<>()).add(t.getString("player_name"));
+      } else {
+        unmatched.add(t.getString("player_name") + ": " + state.encode());
+      }
+    }
+    long settledMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+    Set<String> seated = new java.util.HashSet<>();
+    List<String> wrong = new ArrayList<>();
+    for (var game : byGame.entrySet()) {
+      JsonObject view = BlockingApi.get(port(3), "/games/" + game.getKey()).body();
+      List<String> players = view.getJsonArray("players").stream().map(p -> ((JsonObject) p).getString("display_name"))
+          .sorted().toList();
+      if (!players.equals(game.getValue().stream().sorted().toList())) {
+        wrong.add(game.getKey() + " seats " + players + ", its tickets " + game.getValue());
+      }
+      for (String name : players) {
+        if (!seated.add(name)) {
+          wrong.add(name + " sits in two games");
+        }
+      }
+    }
+    JsonObject report = new JsonObject().put("fault", "kill -9 of a node right after " + tickets + " tickets were made through all three")
+        .put("tickets", tickets).put("games", byGame.size()).put("unmatched", new JsonArray(unmatched))
+        .put("wrong", new JsonArray(wrong)).put("all_settled_after_kill_ms", settledMs);
+    Files.writeString(RESULTS.resolve("matchmaking-node-killed.json"), report.encodePrettily());
+    System.out.println("matchmaking, node killed: " + report.encode());
+    script("start-node", "1");
+
+    assertEquals(List.of(), unmatched, "no ticket lost");
+    assertEquals(List.of(), wrong, "every game holds exactly its tickets' players, nobody twice");
+    assertEquals(tickets / 2, byGame.size());
+  }
+
+  private static JsonObject ticket(int port, JsonObject made) throws Exception {
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+            + "/matchmaking/tickets/" + made.getString("ticket_id")))
+        .header("Authorization", "Bearer " + made.getString("ticket_token")).timeout(java.time.Duration.ofSeconds(10)).GET().build();
+    var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    return response.statusCode() == 200 ? new JsonObject(response.body()) : new JsonObject().put("status", "HTTP " + response.statusCode());
+  }
+
   // ---------------------------------------------------------------- playing
 
   /** A command of the player who started with game {@code player} was acknowledged through {@code port}. */
