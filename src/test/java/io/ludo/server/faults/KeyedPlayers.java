@@ -53,6 +53,36 @@ final class KeyedPlayers {
     });
   }
 
+  /**
+   * Plays {@code first}, then new games one after another, until {@code end}: a fault at any time
+   * of the run meets games in play. Every game played is added to {@code played}.
+   */
+  static Future<Void> keepPlaying(Vertx vertx, ApiClient api, RestGame first, KeyedHistory history, long end,
+      List<RestGame> played) {
+    return play(vertx, api, first, history, end).compose(v -> {
+      if (System.nanoTime() - end > 0) {
+        return Future.succeededFuture();
+      }
+      return open(vertx, api, end).compose(next -> {
+        if (next == null) {
+          return Future.succeededFuture();
+        }
+        synchronized (played) {
+          played.add(next);
+        }
+        return keepPlaying(vertx, api, next, history, end, played);
+      });
+    });
+  }
+
+  /** A new game, retried while the database is away; null when {@code end} came first. */
+  private static Future<RestGame> open(Vertx vertx, ApiClient api, long end) {
+    if (System.nanoTime() - end > 0) {
+      return Future.succeededFuture(null);
+    }
+    return RestGame.open(api).recover(e -> pause(vertx).compose(v -> open(vertx, api, end)));
+  }
+
   private static Future<Void> attempt(Vertx vertx, ApiClient api, String uri, String token, JsonObject body,
       KeyedHistory.Operation op, KeyedHistory history, int resends) {
     return api.post(uri, token, body, op.key()).transform(ar -> {

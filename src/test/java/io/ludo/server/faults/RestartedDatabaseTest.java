@@ -64,10 +64,11 @@ class RestartedDatabaseTest {
         opened.add(RestGame.open(api));
       }
       return Future.all(opened).compose(all -> {
-        List<RestGame> games = all.list();
+        List<RestGame> games = new ArrayList<>(all.list());
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PLAY_MS);
         List<Future<Void>> players = new ArrayList<>();
-        games.forEach(g -> players.add(KeyedPlayers.play(vertx, api, g, history, end)));
+        // a player starts a new game when one ends: the restart always meets games in play
+        List.copyOf(games).forEach(g -> players.add(KeyedPlayers.keepPlaying(vertx, api, g, history, end, games)));
         return Future.all(restartAt(vertx, 3_000), Future.all(players))
             .compose(v -> KeyedPlayers.verdict(vertx, games, history, dbUrl))
             .map(verdict -> {

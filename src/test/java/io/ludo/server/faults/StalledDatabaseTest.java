@@ -75,12 +75,12 @@ class StalledDatabaseTest {
         opened.add(RestGame.open(api));
       }
       return Future.all(opened).compose(all -> {
-        List<RestGame> games = all.list();
+        List<RestGame> games = new ArrayList<>(all.list());
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PLAY_MS);
         // two stalls, each longer than the 3 s command timeout, while every game is played
         Future<Void> stalls = stallAt(vertx, stall, 2_000).compose(v -> stallAt(vertx, stall, 2_000));
         List<Future<Void>> players = new ArrayList<>();
-        games.forEach(g -> players.add(KeyedPlayers.play(vertx, api, g, history, end)));
+        List.copyOf(games).forEach(g -> players.add(KeyedPlayers.keepPlaying(vertx, api, g, history, end, games)));
         return Future.all(stalls, Future.all(players)).compose(v -> verify(vertx, api, games, history, test));
       });
     }).onComplete(test.succeedingThenComplete());
