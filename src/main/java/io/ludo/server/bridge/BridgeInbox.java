@@ -36,6 +36,11 @@ final class BridgeInbox {
     Object command = envelope.getValue("command");
     Object id = command instanceof JsonObject c && (c.getValue("id") instanceof String || c.getValue("id") instanceof Number)
         ? c.getValue("id") : null;
+    if (envelope.getString("token") == null && command instanceof JsonObject c && "chat".equals(c.getValue("type"))) {
+      // a socket without a seat token is a spectator's: it reads the chat, it does not write it (API.md)
+      message.reply(error(id, ErrorCode.FORBIDDEN, "spectators cannot chat"));
+      return;
+    }
     tokens.verifyFor(envelope.getString("token"), gameId)
         .compose(seat -> messages.admit(gameId, seat.playerId()).compose(admitted -> admitted
             ? answer(gameId, seat, id, command)

@@ -221,7 +221,8 @@ class FriendsClusterTest {
 
     JsonObject refused = await(watcher.send(commands, new JsonObject().put("type", "chat").put("text", "hi"), null));
     assertEquals("error", refused.getJsonObject("body").getString("type"), refused::encode);
-    assertEquals("UNAUTHORIZED", refused.getJsonObject("body").getString("code"), "a spectator holds no seat to speak from");
+    assertEquals("FORBIDDEN", refused.getJsonObject("body").getString("code"), "spectators read only");
+    assertEquals(403, refused.getJsonObject("body").getInteger("status"));
     assertEquals(1, await(b.get("/games/" + gameId + "/chat")).body().getJsonArray("messages").size(),
         "the refused line was not kept");
     player.close();
