@@ -127,15 +127,17 @@ public final class Sql {
    * limit. Seats and options come from the game's own events.
    */
   public static final String LOBBY = """
-      SELECT g.game_id, g.room_name, (c.payload->>'max_players')::int AS max_players,
-        (SELECT count(*) FILTER (WHERE e.type = 'PLAYER_JOINED') - count(*) FILTER (WHERE e.type = 'PLAYER_LEFT')
-           FROM game_events e WHERE e.game_id = g.game_id)::int AS seated,
-        (c.payload->'options')::text AS options, (extract(epoch FROM g.created_at) * 1000)::bigint AS created_at
-      FROM games g JOIN game_events c ON c.game_id = g.game_id AND c.seq = 1
-      WHERE g.status = 'WAITING' AND g.visibility = 'public' AND g.updated_at > now() - make_interval(secs => $3::float8)
-        AND ($1::int IS NULL OR (c.payload->>'max_players')::int = $1::int)
-        AND EXISTS (SELECT 1 FROM game_events j WHERE j.game_id = g.game_id AND j.type = 'PLAYER_JOINED')
-      ORDER BY g.created_at DESC, g.game_id LIMIT $2""";
+      SELECT * FROM (
+        SELECT g.game_id, g.room_name, (c.payload->>'max_players')::int AS max_players,
+          (SELECT count(*) FILTER (WHERE e.type = 'PLAYER_JOINED') - count(*) FILTER (WHERE e.type = 'PLAYER_LEFT')
+             FROM game_events e WHERE e.game_id = g.game_id)::int AS seated,
+          (c.payload->'options')::text AS options, (extract(epoch FROM g.created_at) * 1000)::bigint AS created_at,
+          g.created_at AS created
+        FROM games g JOIN game_events c ON c.game_id = g.game_id AND c.seq = 1
+        WHERE g.status = 'WAITING' AND g.visibility = 'public' AND g.updated_at > now() - make_interval(secs => $3::float8)
+          AND ($1::int IS NULL OR (c.payload->>'max_players')::int = $1::int)) waiting
+      WHERE seated > 0
+      ORDER BY created DESC, game_id LIMIT $2""";
 
   /** Names a finished game's rematch once: answers the rematch it names from now on (the first one set). */
   public static final String SET_REMATCH = "UPDATE games SET rematch_game_id = coalesce(rematch_game_id, $2)"

@@ -141,6 +141,15 @@ class FriendsClusterTest {
   }
 
   @Test
+  void givenAPublicGameThatEveryoneLeftThenTheLobbyNoLongerListsIt() {
+    Reply ann = create(a, "Ann", 3, "public");
+    String gameId = ann.body().getString("game_id");
+    assertNotNull(lobbyEntry(b, gameId));
+    assertEquals(200, await(b.post("/games/" + gameId + "/leave", ann.body().getString("token"), null)).status());
+    assertEquals(null, lobbyEntry(a, gameId), "abandoned: nobody seated");
+  }
+
+  @Test
   void givenBadLobbyQueriesOrCodesThenTheyAreRefusedAndChangeNothing() {
     for (String query : List.of("?limit=0", "?limit=101", "?players=1", "?players=5", "?players=two", "?sort=new")) {
       Reply refused = await(a.get("/lobby" + query));
