@@ -37,11 +37,6 @@ final class NodeCommand {
       Runtime.getRuntime().halt(1);
       return;
     }
-    LOG.info("node " + config.string(ConfigKey.NODE_ID) + " listening on port " + node.httpPort());
-    if (!loaded.isSet(ConfigKey.JWT_KEY)) {
-      node.warnIfClusteredWithOwnKey();
-    }
-
     // SIGTERM/SIGINT are handled rather than left to the JVM's shutdown: a JVM that a signal
     // takes down exits 143 whatever its hooks do (short of halt(), which would skip the other
     // hooks and hide a stop that went wrong), and it stops with its threads already going away.
@@ -55,6 +50,12 @@ final class NodeCommand {
     };
     Signal.handle(new Signal("TERM"), stop);
     Signal.handle(new Signal("INT"), stop);
+    // said only once a signal would be handled: a supervisor (or a test) may stop the node the
+    // moment it reads this line
+    LOG.info("node " + config.string(ConfigKey.NODE_ID) + " listening on port " + node.httpPort());
+    if (!loaded.isSet(ConfigKey.JWT_KEY)) {
+      node.warnIfClusteredWithOwnKey();
+    }
     System.exit(exitStatus.get());
   }
 
