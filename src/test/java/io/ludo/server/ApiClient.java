@@ -45,6 +45,11 @@ public final class ApiClient {
     return client.get(uri).send().map(ApiClient::reply);
   }
 
+  /** A GET with a bearer token (a ticket's, say). */
+  public Future<Reply> get(String uri, String token) {
+    return client.get(uri).putHeader("Authorization", "Bearer " + token).send().map(ApiClient::reply);
+  }
+
   public Future<Reply> create(String name, int maxPlayers) {
     return post("/games", null, new JsonObject().put("player_name", name).put("max_players", maxPlayers));
   }

@@ -32,6 +32,9 @@ import java.util.Map;
  */
 public final class Matchmaking {
   static final String DETAIL = "matchmaking store unreachable";
+  /** How long before the node's call times out a ticket may still be added: time for the answer to travel. */
+  private static final long ENQUEUE_MARGIN_MS = 300;
+
   /** How long a ticket's record outlives its end (so that its owner can still read the outcome). */
   static final long KEEP_MS = 3_600_000;
   /** Most tickets one queue step expires, and how deep it looks for distinct names. */
@@ -66,7 +69,11 @@ public final class Matchmaking {
     String token = id + "." + B64.encodeToString(bytes(32));
     long now = System.currentTimeMillis();
     String queue = r.queue();
-    List<String> args = new ArrayList<>(List.of(id, queue, String.valueOf(now), String.valueOf(ttlMs + KEEP_MS)));
+    // the node answers 503 once its call times out: a script that runs later (a stalled Redis)
+    // must add nothing, a margin before that for the answer to travel back
+    long deadline = now + redis.timeoutMs() - ENQUEUE_MARGIN_MS;
+    List<String> args = new ArrayList<>(List.of(id, queue, String.valueOf(now), String.valueOf(ttlMs + KEEP_MS),
+        String.valueOf(deadline)));
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("id", id);
     fields.put("secret_hash", sha256(token));
@@ -85,7 +92,9 @@ public final class Matchmaking {
       args.add(v);
     });
     return redis.script(RedisScripts.ENQUEUE, List.of(TICKET + id, QUEUE + queue, QUEUES), args, DETAIL)
-        .map(ok -> new JsonObject().put("ticket_id", id).put("ticket_token", token).put("status", "WAITING"));
+        .compose(added -> added.toInteger() == 1
+            ? Future.succeededFuture(new JsonObject().put("ticket_id", id).put("ticket_token", token).put("status", "WAITING"))
+            : Future.failedFuture(new ApiException(ErrorCode.UNAVAILABLE, DETAIL + " (too slow to add the ticket in time); retry")));
   }
 
   /**

@@ -38,6 +38,11 @@ public final class PlayRedis {
     this(api, CALL_TIMEOUT_MS);
   }
 
+  /** How long a call waits for Redis before it fails. */
+  long timeoutMs() {
+    return timeoutMs;
+  }
+
   public PlayRedis(RedisAPI api, long timeoutMs) {
     this.api = api;
     this.timeoutMs = timeoutMs;

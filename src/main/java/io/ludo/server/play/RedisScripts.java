@@ -63,10 +63,16 @@ public final class RedisScripts {
 
   /**
    * Adds a ticket: KEYS ticket, queue, queues; ARGV ticket id, queue id, score (ms), keep (ms),
-   * then the ticket's field/value pairs.
+   * deadline (epoch ms), then the ticket's field/value pairs. Past the deadline (Redis's clock)
+   * the node that asked has answered 503 already: nothing is added, and 0 is answered, so that a
+   * 503 means "no ticket" even when Redis was stalled and runs the script late.
    */
   public static final Script ENQUEUE = Script.of("enqueue", """
-      redis.call('HSET', KEYS[1], unpack(ARGV, 5))
+      local t = redis.call('TIME')
+      if tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) > tonumber(ARGV[5]) then
+        return 0
+      end
+      redis.call('HSET', KEYS[1], unpack(ARGV, 6))
       redis.call('PEXPIRE', KEYS[1], ARGV[4])
       redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
       redis.call('SADD', KEYS[3], ARGV[2])
