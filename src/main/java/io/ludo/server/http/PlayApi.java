@@ -109,7 +109,7 @@ final class PlayApi {
     request.pause();
     Future<RateLimiter.Verdict> verdict = limiter.limitsRequests()
         ? limiter.request(client)
-        : Future.succeededFuture(new RateLimiter.Verdict(true, 0));
+        : Future.succeededFuture(RateLimiter.Verdict.ALLOW);
     if (command) {
       verdict = verdict.compose(v -> v.allowed() ? seatCommand(ctx, limiter) : Future.succeededFuture(v));
     }
@@ -133,6 +133,6 @@ final class PlayApi {
     // an invalid token is not counted here: its route answers 401/403
     return tokens.verifyFor(Responses.bearer(ctx), m.group(1))
         .compose((SeatClaims seat) -> limiter.command(seat.gameId(), seat.playerId()))
-        .recover(e -> Future.succeededFuture(new RateLimiter.Verdict(true, 0)));
+        .recover(e -> Future.succeededFuture(RateLimiter.Verdict.ALLOW));
   }
 }

@@ -67,7 +67,7 @@ final class RestApi {
           .put("bots", body.getInteger("bots", 0))
           .put("turn_timeout_ms", body.getInteger("turn_timeout_ms"))
           .put("max_strikes", body.getInteger("max_strikes"))
-          .put("visibility", body.getString("visibility", "private"));
+          .put("visibility", body.getString("visibility", io.ludo.server.room.RoomListing.PRIVATE));
       if (request.getInteger("bots") >= request.getInteger("max_players")) {
         return invalid("bots must leave the creator a seat: at most max_players − 1");
       }

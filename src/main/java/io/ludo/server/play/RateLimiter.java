@@ -32,7 +32,7 @@ public final class RateLimiter {
 
   /** Allowed, or refused with the seconds until the window ends. */
   public record Verdict(boolean allowed, long retryAfterS) {
-    static final Verdict ALLOW = new Verdict(true, 0);
+    public static final Verdict ALLOW = new Verdict(true, 0);
   }
 
   private final PlayRedis redis;

@@ -41,8 +41,6 @@ public final class Room {
   /** Makes a finished game's rematch: a new waiting game like it, {@code caller} seated; answers its id. */
   @FunctionalInterface
   public interface Rematches {
-    Rematches NONE = (finished, listing, caller) -> Future.failedFuture(ErrorCode.UNAVAILABLE.name());
-
     Future<String> create(GameState finished, RoomListing listing, Player caller);
   }
 
@@ -267,6 +265,7 @@ public final class Room {
     ChatMessage message = new ChatMessage(speaker.get().seat(), speaker.get().name(), text, clock.now());
     return journal.chat(message)
         .map(v -> {
+          // two frames: the published one is shared with every local consumer, never touched after
           feed.event(message.frame());
           return message.frame();
         })

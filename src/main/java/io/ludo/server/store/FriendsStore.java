@@ -2,6 +2,7 @@ package io.ludo.server.store;
 
 import io.ludo.server.bus.Addresses;
 import io.ludo.server.errors.ErrorCode;
+import io.ludo.server.room.ChatMessage;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -77,8 +78,7 @@ final class FriendsStore {
         .map(rows -> {
           JsonArray lines = new JsonArray();
           for (Row r : rows) {
-            lines.add(new JsonObject().put("type", "chat").put("seat", r.getInteger(0)).put("player_name", r.getString(1))
-                .put("text", r.getString(2)).put("at", r.getLong(3)));
+            lines.add(new ChatMessage(r.getInteger(0), r.getString(1), r.getString(2), r.getLong(3)).frame());
           }
           return new JsonObject().put("messages", lines);
         }));

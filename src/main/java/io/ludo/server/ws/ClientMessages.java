@@ -53,7 +53,7 @@ public final class ClientMessages {
       return Future.failedFuture(new ApiException(ErrorCode.INVALID_INPUT,
           "text: 1 to " + Room.MAX_CHAT_LENGTH + " characters after trimming"));
     }
-    Future<RateLimiter.Verdict> verdict = chatLimiter == null ? Future.succeededFuture(new RateLimiter.Verdict(true, 0))
+    Future<RateLimiter.Verdict> verdict = chatLimiter == null ? Future.succeededFuture(RateLimiter.Verdict.ALLOW)
         : chatLimiter.chat(gameId, playerId);
     return verdict.compose(v -> v.allowed()
         ? games.send(gameId, new JsonObject().put("type", "chat").put("player_id", playerId).put("text", text))
