@@ -1,5 +1,8 @@
 package io.ludo.it;
 
+import static io.ludo.it.LocalCluster.port;
+import static io.ludo.it.LocalCluster.script;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +44,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFaultsIT {
   private static final int NODES = 3;
-  private static final int HTTP_BASE = 8080;
   private static final String DB = "jdbc:postgresql://127.0.0.1:15432/postgres";
   private static final Path RESULTS = Path.of("target/cluster-it");
   private static final int GAMES = 9;
@@ -76,7 +78,8 @@ class ClusterFaultsIT {
     AtomicBoolean playing = new AtomicBoolean(true);
     Map<String, Long> firstAckAfterPause = new ConcurrentHashMap<>();
     long[] resumedAt = {Long.MAX_VALUE};
-    long[] servedAgainAt = {Long.MAX_VALUE};
+    // the first acknowledgement through the victim once it runs again (System.nanoTime)
+    java.util.concurrent.CompletableFuture<Long> servedAgainAt = new java.util.concurrent.CompletableFuture<>();
     long[] pausedAt = {0};
     // while the victim is frozen, clients (like a load balancer's health checks) go to the others
     IntPredicate usable = port -> !(paused.get() && port == port(victim));
@@ -88,9 +91,7 @@ class ClusterFaultsIT {
         firstAckAfterPause.putIfAbsent(player, now);
       }
       if (port == port(victim) && now > resumedAt[0]) {
-        synchronized (servedAgainAt) {
-          servedAgainAt[0] = Math.min(servedAgainAt[0], now);
-        }
+        servedAgainAt.complete(now);
       }
     });
     Thread.sleep(2_000);
@@ -103,9 +104,11 @@ class ClusterFaultsIT {
     resumedAt[0] = System.nanoTime();
     java.time.Instant resumedWall = java.time.Instant.now();
     paused.set(false);
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(25);
-    while (System.nanoTime() < until && servedAgainAt[0] == Long.MAX_VALUE) {
-      Thread.sleep(200);
+    long servedAgainMs;
+    try {
+      servedAgainMs = TimeUnit.NANOSECONDS.toMillis(servedAgainAt.get(25, TimeUnit.SECONDS) - resumedAt[0]);
+    } catch (java.util.concurrent.TimeoutException e) {
+      servedAgainMs = -1;
     }
     // the resumed node's member rejoins the others at Hazelcast's next merge run (5 s at most)
     long mergedMs = -1;
@@ -121,7 +124,6 @@ class ClusterFaultsIT {
 
     List<Long> moved = victims.stream().map(g -> firstAckAfterPause.getOrDefault(g.gameId, Long.MAX_VALUE))
         .map(at -> at == Long.MAX_VALUE ? -1 : TimeUnit.NANOSECONDS.toMillis(at - pausedAt[0])).sorted().toList();
-    long servedAgainMs = servedAgainAt[0] == Long.MAX_VALUE ? -1 : TimeUnit.NANOSECONDS.toMillis(servedAgainAt[0] - resumedAt[0]);
     KeyedHistory.Verdict verdict = verdict(games, history);
     int failed = (int) history.failures();
     JsonObject report = new JsonObject().put("fault", "zombie owner: SIGSTOP " + PAUSE_MS + " ms, then SIGCONT")
@@ -380,9 +382,6 @@ class ClusterFaultsIT {
     assertTrue(verdict.acknowledged() > 0, "commands were played: " + verdict.summary());
   }
 
-  private static int port(int node) {
-    return HTTP_BASE + node;
-  }
 
   private static int anyPort(IntPredicate usable) {
     while (true) {
@@ -393,12 +392,4 @@ class ClusterFaultsIT {
     }
   }
 
-  private static void script(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("bash", "scripts/local-cluster.sh"));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target/cluster-it.log").toFile())).start();
-    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "local-cluster.sh " + String.join(" ", args) + " timed out");
-    assertEquals(0, p.exitValue(), "local-cluster.sh " + String.join(" ", args) + " failed (target/cluster-it.log)");
-  }
 }

@@ -1,5 +1,8 @@
 package io.ludo.it;
 
+import static io.ludo.it.LocalCluster.port;
+import static io.ludo.it.LocalCluster.script;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +36,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalClusterIT {
   private static final int NODES = 3;
-  private static final int HTTP_BASE = 8080;
   private static final Path RESULTS = Path.of("target/cluster-it");
 
   @BeforeAll
@@ -140,20 +142,9 @@ class LocalClusterIT {
     EventLogs.assertGaplessAndFoldsTo(log, view);
   }
 
-  private static int port(int node) {
-    return HTTP_BASE + node;
-  }
 
   private static int anyPort() {
     return port(1 + ThreadLocalRandom.current().nextInt(NODES));
   }
 
-  private static void script(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("bash", "scripts/local-cluster.sh"));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target/cluster-it.log").toFile())).start();
-    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "local-cluster.sh " + String.join(" ", args) + " timed out");
-    assertEquals(0, p.exitValue(), "local-cluster.sh " + String.join(" ", args) + " failed (target/cluster-it.log)");
-  }
 }

@@ -54,6 +54,27 @@ final class KeyedPlayers {
   }
 
   /**
+   * Opens {@code count} games and plays them, and new games after finished ones, for
+   * {@code playMs}, while {@code fault} (started once the games are open) does its work; answers
+   * every game played once the players and the fault are done.
+   */
+  static Future<List<RestGame>> playThrough(Vertx vertx, ApiClient api, int count, long playMs, KeyedHistory history,
+      java.util.function.Supplier<Future<Void>> fault) {
+    List<Future<RestGame>> opened = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      opened.add(RestGame.open(api));
+    }
+    return Future.all(opened).compose(all -> {
+      List<RestGame> games = new ArrayList<>(all.list());
+      long end = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(playMs);
+      List<Future<Void>> players = new ArrayList<>();
+      // a player starts a new game when one ends: the fault always meets games in play
+      List.copyOf(games).forEach(g -> players.add(keepPlaying(vertx, api, g, history, end, games)));
+      return Future.all(fault.get(), Future.all(players)).map(v -> games);
+    });
+  }
+
+  /**
    * Plays {@code first}, then new games one after another, until {@code end}: a fault at any time
    * of the run meets games in play. Every game played is added to {@code played}.
    */

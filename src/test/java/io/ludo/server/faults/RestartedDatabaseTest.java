@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ludo.server.ApiClient;
-import io.ludo.server.RestGame;
 import io.ludo.server.TestNodes;
 import io.ludo.server.config.ConfigKey;
 import io.ludo.server.infra.EmbeddedServices;
@@ -16,7 +15,6 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -59,18 +57,8 @@ class RestartedDatabaseTest {
     KeyedHistory history = new KeyedHistory();
     TestNodes.start(vertx, Map.of(ConfigKey.DB_URL, dbUrl)).compose(node -> {
       ApiClient api = new ApiClient(vertx, node.httpPort());
-      List<Future<RestGame>> opened = new ArrayList<>();
-      for (int i = 0; i < GAMES; i++) {
-        opened.add(RestGame.open(api));
-      }
-      return Future.all(opened).compose(all -> {
-        List<RestGame> games = new ArrayList<>(all.list());
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PLAY_MS);
-        List<Future<Void>> players = new ArrayList<>();
-        // a player starts a new game when one ends: the restart always meets games in play
-        List.copyOf(games).forEach(g -> players.add(KeyedPlayers.keepPlaying(vertx, api, g, history, end, games)));
-        return Future.all(restartAt(vertx, 3_000), Future.all(players))
-            .compose(v -> KeyedPlayers.verdict(vertx, games, history, dbUrl))
+      return KeyedPlayers.playThrough(vertx, api, GAMES, PLAY_MS, history, () -> restartAt(vertx, 3_000))
+            .compose(games -> KeyedPlayers.verdict(vertx, games, history, dbUrl))
             .map(verdict -> {
               System.out.printf("restarted database: %s; %d answered 503, %d unanswered%n", verdict.summary(),
                   history.attemptsWith(503), history.attemptsWith(0));
@@ -84,7 +72,6 @@ class RestartedDatabaseTest {
               });
               return null;
             });
-      });
     }).onComplete(test.succeedingThenComplete());
   }
 

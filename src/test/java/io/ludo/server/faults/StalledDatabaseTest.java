@@ -11,24 +11,14 @@ import io.ludo.server.infra.EmbeddedServices;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,19 +60,10 @@ class StalledDatabaseTest {
     PostgresStall stall = new PostgresStall(dataDir);
     TestNodes.start(vertx, Map.of(ConfigKey.DB_URL, dbUrl)).compose(node -> {
       ApiClient api = new ApiClient(vertx, node.httpPort());
-      List<Future<RestGame>> opened = new ArrayList<>();
-      for (int i = 0; i < GAMES; i++) {
-        opened.add(RestGame.open(api));
-      }
-      return Future.all(opened).compose(all -> {
-        List<RestGame> games = new ArrayList<>(all.list());
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PLAY_MS);
-        // two stalls, each longer than the 3 s command timeout, while every game is played
-        Future<Void> stalls = stallAt(vertx, stall, 2_000).compose(v -> stallAt(vertx, stall, 2_000));
-        List<Future<Void>> players = new ArrayList<>();
-        List.copyOf(games).forEach(g -> players.add(KeyedPlayers.keepPlaying(vertx, api, g, history, end, games)));
-        return Future.all(stalls, Future.all(players)).compose(v -> verify(vertx, api, games, history, test));
-      });
+      // two stalls, each longer than the 3 s command timeout, while every game is played
+      return KeyedPlayers.playThrough(vertx, api, GAMES, PLAY_MS, history,
+              () -> stallAt(vertx, stall, 2_000).compose(v -> stallAt(vertx, stall, 2_000)))
+          .compose(games -> verify(vertx, api, games, history, test));
     }).onComplete(test.succeedingThenComplete());
   }
 
