@@ -205,6 +205,7 @@ class BridgeTest {
           .compose(open -> post(http, port, session + "/xhr_send", "[\"{\\\"type\\\":\\\"ping\\\"}\"]").map(sent -> {
             test.verify(() -> {
               assertEquals(200, open.statusCode(), "session opened");
+              assertEquals("close", open.getHeader("Connection"), "a poll's connection is not reused");
               assertEquals(204, sent.statusCode(), "a frame is taken through the body limit");
             });
             return null;

@@ -13,6 +13,7 @@ import io.ludo.server.ws.SocketLoops;
 import io.ludo.server.ws.WebSocketEndpoint;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -121,6 +122,12 @@ public final class HttpVerticle extends VerticleBase {
     cors(config).ifPresent(router.route()::handler);
     // SockJS's polling transports post frames: bounded like any body, then the bridge takes them
     router.postWithRegex("/eventbus/.*").handler(BodyHandler.create(false).setBodyLimit(config.integer(ConfigKey.BRIDGE_MAX_MESSAGE)));
+    // SockJS closes the connection after each poll's answer without saying so: a client that
+    // reused it for its next frame would meet a closed channel, so the answer says it
+    router.postWithRegex("/eventbus/[^/]+/[^/]+/xhr").handler(ctx -> {
+      ctx.addHeadersEndHandler(v -> ctx.response().putHeader(HttpHeaders.CONNECTION, "close"));
+      ctx.next();
+    });
     if (bridge != null) {
       router.route("/eventbus/*").subRouter(bridge);
     }

@@ -109,12 +109,14 @@ final class LeaderboardSync {
   private Future<Boolean> count(String gameId) {
     JsonObject q = new JsonObject().put("game_id", gameId).put("from_seq", 1).put("limit", MAX_EVENTS);
     return vertx.eventBus().<JsonObject>request(Addresses.PERSIST_READ, q, local).compose(reply -> {
-      JsonArray events = reply.body().getJsonArray("events");
-      List<GameEvent> history = new ArrayList<>(events.size());
-      for (int i = 0; i < events.size(); i++) {
-        history.add(GameEventJson.read(events.getJsonObject(i)).event());
+      GameState state;
+      try {
+        state = fold(reply.body().getJsonArray("events"));
+      } catch (RuntimeException unreadable) {
+        // a log that does not fold is no reason to stop counting every game after it
+        LOG.error("game {}'s log does not fold ({}): the leaderboard does not count it", gameId, String.valueOf(unreadable));
+        return Future.succeededFuture(false);
       }
-      GameState state = Game.fold(history);
       // counted now: the catch-up visits only games inside the horizon, or all of them once when rebuilding
       return board.record(gameId, GameViewJson.write(state, Set.of()), board.now());
     }).onSuccess(added -> {
@@ -122,5 +124,13 @@ final class LeaderboardSync {
         LOG.info("leaderboard caught up with game {}", gameId);
       }
     });
+  }
+
+  private static GameState fold(JsonArray events) {
+    List<GameEvent> history = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      history.add(GameEventJson.read(events.getJsonObject(i)).event());
+    }
+    return Game.fold(history);
   }
 }
