@@ -17,7 +17,7 @@ final class ServicesCommand {
     Config config = Settings.loadOrExit();
     EmbeddedServices services = new EmbeddedServices();
     String db = services.startPostgres(Path.of(config.string(ConfigKey.DATA_DIR)), config.integer(ConfigKey.EMBEDDED_DB_PORT));
-    String redis = services.startRedis(config.integer(ConfigKey.EMBEDDED_REDIS_PORT));
+    String redis = services.startRedis(Path.of(config.string(ConfigKey.DATA_DIR)), config.integer(ConfigKey.EMBEDDED_REDIS_PORT));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

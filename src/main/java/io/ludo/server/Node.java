@@ -56,7 +56,8 @@ public final class Node {
       LOG.info("LUDO_DB_URL is not set: started an embedded Postgres at " + c.string(ConfigKey.DB_URL));
     }
     if (!c.isSet(ConfigKey.REDIS_URL)) {
-      c = c.with(ConfigKey.REDIS_URL, services.startRedis(c.integer(ConfigKey.EMBEDDED_REDIS_PORT)));
+      c = c.with(ConfigKey.REDIS_URL, services.startRedis(Path.of(c.string(ConfigKey.DATA_DIR)),
+          c.integer(ConfigKey.EMBEDDED_REDIS_PORT)));
       LOG.info("LUDO_REDIS_URL is not set: started an embedded Redis at " + c.string(ConfigKey.REDIS_URL));
     }
     if (SigningKeys.from(c).isDevelopment()) {

@@ -41,16 +41,45 @@ public final class EmbeddedServices implements AutoCloseable {
     return "postgresql://postgres:postgres@localhost:" + postgres.getPort() + "/postgres";
   }
 
+  /** Redis without persistence on a free port: for tests whose Redis is thrown away. */
   public String startRedis() throws IOException {
     return startRedis(0);
   }
 
-  /** Starts Redis on {@code port} (0 picks a free one), without persistence: it holds only caches. */
+  /** Redis on {@code port} (0 picks a free one) without persistence: for tests. */
   public String startRedis(int port) throws IOException {
+    return startRedis(port, "save \"\"", "appendonly no");
+  }
+
+  /**
+   * Redis on {@code port} with its append-only file in {@code dataDir/redis}, written through
+   * every second, as docker-compose.yml runs it: waiting matchmaking tickets are not a cache, and a
+   * Redis restarted (stopped, not killed) gives back every one it acknowledged.
+   */
+  public String startRedis(Path dataDir, int port) throws IOException {
+    Path dir = dataDir.resolve("redis");
+    Files.createDirectories(dir);
+    return startRedis(port, "save \"\"", "appendonly yes", "appendfsync everysec",
+        "dir \"" + dir.toAbsolutePath() + "\"");
+  }
+
+  private String startRedis(int port, String... settings) throws IOException {
     redisPort = port == 0 ? freePort() : port;
-    redis = RedisServer.newRedisServer().port(redisPort).setting("bind 127.0.0.1").setting("save \"\"").build();
+    var builder = RedisServer.newRedisServer().port(redisPort).setting("bind 127.0.0.1");
+    for (String setting : settings) {
+      builder.setting(setting);
+    }
+    redis = builder.build();
     redis.start();
     return "redis://127.0.0.1:" + redisPort;
+  }
+
+  /** Stops Redis as a service manager would (SIGTERM: it writes what it holds and exits). */
+  public void stopRedis() throws IOException {
+    if (redis != null) {
+      redis.stop();
+      redis = null;
+    }
   }
 
   public static int freePort() throws IOException {
@@ -61,9 +90,7 @@ public final class EmbeddedServices implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    if (redis != null) {
-      redis.stop();
-    }
+    stopRedis();
     if (postgres != null) {
       postgres.close();
     }
