@@ -87,7 +87,7 @@ class LocalClusterIT {
   @Test
   @Order(2)
   void aRollingRestartOfEveryNodeDuringManyGamesFailsNoCommand() throws Exception {
-    int games = Integer.getInteger("rolling.games", 50);
+    int games = Integer.getInteger("rolling.games", 100);
     // players think between commands (real players take seconds; 100 ms is already brisk)
     int thinkMs = Integer.getInteger("rolling.think.ms", 100);
     ClusterGame.FAILURES.clear();
