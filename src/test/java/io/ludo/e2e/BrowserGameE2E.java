@@ -448,9 +448,11 @@ class BrowserGameE2E {
   }
 
   private static void waitFor(WebDriver page, java.util.function.Function<WebDriver, Boolean> condition) {
-    // a page that navigates (a rematch loads its new game) replaces its elements and script under the wait
+    // a page that navigates (a rematch loads its new game) replaces its elements and script under
+    // the wait: the element just found may be gone when it is read (stale, or Chrome's "node does
+    // not belong to the document"), so any driver error is read as "not yet" until the deadline
     new WebDriverWait(page, Duration.ofSeconds(20), POLL)
-        .ignoring(StaleElementReferenceException.class).ignoring(org.openqa.selenium.JavascriptException.class)
+        .ignoring(StaleElementReferenceException.class).ignoring(org.openqa.selenium.WebDriverException.class)
         .until(condition::apply);
   }
 

@@ -425,8 +425,9 @@ public final class Room {
     for (SealedEvent e : events) {
       at = Game.evolve(at, e.recorded().event());
       JsonObject frame = RoomJson.frame(at, e);
-      recent.add(e.seq(), RoomJson.frameText(frame, e));
-      feed.event(frame);
+      String text = RoomJson.frameText(frame, e);
+      recent.add(e.seq(), text);
+      feed.event(new EncodedFrame(frame, text));
     }
   }
 

@@ -257,6 +257,17 @@ class RoomTest {
   }
 
   @Test
+  void givenAnEventFedThenTheTextItCarriesIsItsTreeEncoded() {
+    Room room = started();
+    assertAccepted(roll(room, "r1"));
+
+    JsonObject frame = feed.frames.get(0);
+    // what a socket is sent (the text made once) is what encoding the tree would give
+    assertEquals(new JsonObject(frame.getMap()).encode(), frame.encode());
+    assertEquals(frame.encode(), frame.toBuffer().toString());
+  }
+
+  @Test
   void givenAGameThatEndedThenTheRoomLingersAndLeavesAndSoDoesOneLoadedAfterTheEnd() {
     Room room = started();
     assertAccepted(room.command("key/bye", "{}", new GameCommand.Leave("p_bob"), Deadlines.NONE));
