@@ -24,6 +24,13 @@ import java.util.concurrent.TimeUnit;
 final class BusJournal implements RoomJournal {
   /** A safety net only: past it (a database gone for this long) the outcome is read back from the log. */
   private static final long APPEND_OUTCOME_TIMEOUT_MS = 60_000;
+  /**
+   * Persistence listens on every node, locally: a request that says so skips the clustered event
+   * bus's look-up of the address's registrations in the cluster (2 % of the node's CPU at 100 games).
+   */
+  private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
+  private static final DeliveryOptions APPEND = new DeliveryOptions().setLocalOnly(true)
+      .setSendTimeout(APPEND_OUTCOME_TIMEOUT_MS);
   private final Vertx vertx;
   private final String gameId;
   private final String nodeId;
@@ -40,7 +47,7 @@ final class BusJournal implements RoomJournal {
   @Override
   public Future<Claim> claim() {
     return vertx.eventBus()
-        .<JsonObject>request(Addresses.PERSIST_CLAIM, new JsonObject().put("game_id", gameId).put("node", nodeId))
+        .<JsonObject>request(Addresses.PERSIST_CLAIM, new JsonObject().put("game_id", gameId).put("node", nodeId), LOCAL)
         .map(claimed -> {
           JsonObject c = claimed.body();
           String seed = c.getString("server_seed");
@@ -53,7 +60,7 @@ final class BusJournal implements RoomJournal {
   @Override
   public Future<List<SealedEvent>> events(int fromSeq) {
     return vertx.eventBus()
-        .<JsonObject>request(Addresses.PERSIST_READ, new JsonObject().put("game_id", gameId).put("from_seq", fromSeq))
+        .<JsonObject>request(Addresses.PERSIST_READ, new JsonObject().put("game_id", gameId).put("from_seq", fromSeq), LOCAL)
         .map(reply -> {
           JsonArray events = reply.body().getJsonArray("events");
           List<SealedEvent> out = new ArrayList<>(events.size());
@@ -67,7 +74,7 @@ final class BusJournal implements RoomJournal {
   @Override
   public Future<List<StoredCommand>> recentCommands(int limit) {
     return vertx.eventBus()
-        .<JsonObject>request(Addresses.PERSIST_COMMANDS, new JsonObject().put("game_id", gameId).put("limit", limit))
+        .<JsonObject>request(Addresses.PERSIST_COMMANDS, new JsonObject().put("game_id", gameId).put("limit", limit), LOCAL)
         .map(answer -> {
           JsonArray commands = answer.body().getJsonArray("commands");
           List<StoredCommand> out = new ArrayList<>(commands.size());
@@ -82,7 +89,7 @@ final class BusJournal implements RoomJournal {
   @Override
   public Future<StoredCommand> command(String commandId) {
     return vertx.eventBus()
-        .<JsonObject>request(Addresses.PERSIST_COMMAND, new JsonObject().put("game_id", gameId).put("command_id", commandId))
+        .<JsonObject>request(Addresses.PERSIST_COMMAND, new JsonObject().put("game_id", gameId).put("command_id", commandId), LOCAL)
         .map(found -> {
           JsonObject reply = found.body().getJsonObject("reply");
           return reply == null ? null : new StoredCommand(commandId, found.body().getString("fingerprint"), reply);
@@ -100,7 +107,7 @@ final class BusJournal implements RoomJournal {
         a.commandId(), a.fingerprint(), a.reply(), a.newGameSeed(), sendBy,
         a.listing() == null ? null : a.listing().inviteCode(), a.listing() == null ? null : a.listing().visibility());
     return vertx.eventBus()
-        .request(Addresses.PERSIST_APPEND, message, new DeliveryOptions().setSendTimeout(APPEND_OUTCOME_TIMEOUT_MS))
+        .request(Addresses.PERSIST_APPEND, message, APPEND)
         .<Void>mapEmpty()
         .recover(e -> Future.failedFuture(new AppendFailure(kind(e))));
   }
@@ -108,20 +115,20 @@ final class BusJournal implements RoomJournal {
   @Override
   public Future<Long> ownerEpoch() {
     return vertx.eventBus()
-        .<JsonObject>request(Addresses.PERSIST_EPOCH, new JsonObject().put("game_id", gameId))
+        .<JsonObject>request(Addresses.PERSIST_EPOCH, new JsonObject().put("game_id", gameId), LOCAL)
         .map(answer -> answer.body().getLong("epoch"));
   }
 
   @Override
   public Future<String> rematch(String rematchGameId) {
     return vertx.eventBus()
-        .<JsonObject>request(Addresses.PERSIST_REMATCH, new JsonObject().put("game_id", gameId).put("rematch_game_id", rematchGameId))
+        .<JsonObject>request(Addresses.PERSIST_REMATCH, new JsonObject().put("game_id", gameId).put("rematch_game_id", rematchGameId), LOCAL)
         .map(answer -> answer.body().getString("rematch_game_id"));
   }
 
   @Override
   public Future<Void> chat(ChatMessage message) {
-    return vertx.eventBus().request(Addresses.PERSIST_CHAT_ADD, message.frame().put("game_id", gameId)).mapEmpty();
+    return vertx.eventBus().request(Addresses.PERSIST_CHAT_ADD, message.frame().put("game_id", gameId), LOCAL).mapEmpty();
   }
 
   private static AppendFailure.Kind kind(Throwable e) {
