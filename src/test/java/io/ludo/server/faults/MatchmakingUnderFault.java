@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ludo.server.ApiClient;
+import io.ludo.server.Node;
+import io.ludo.server.TestNodes;
+import io.ludo.server.config.ConfigKey;
+import io.vertx.core.Vertx;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -30,6 +34,26 @@ final class MatchmakingUnderFault {
   record Asked(List<JsonObject> made, int refused) {}
 
   private MatchmakingUnderFault() {}
+
+  /** A node of its own on the test's Redis (and the shared test Postgres). */
+  static final class NodeOnRedis implements AutoCloseable {
+    final Vertx vertx = Vertx.vertx();
+    final Node node;
+
+    NodeOnRedis(String redisUrl) {
+      node = await(TestNodes.start(vertx, Map.of(ConfigKey.REDIS_URL, redisUrl)));
+    }
+
+    ApiClient api() {
+      return new ApiClient(vertx, node.httpPort());
+    }
+
+    @Override
+    public void close() {
+      await(node.stop());
+      vertx.close();
+    }
+  }
 
   /** Asks for {@code askingMs}; {@code fault} runs {@code faultAtMs} in and {@code heal} {@code faultMs} later. */
   static Asked ask(ApiClient api, JsonObject options, String namePrefix, long askingMs, long faultAtMs, long faultMs,
