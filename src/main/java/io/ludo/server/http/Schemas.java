@@ -63,10 +63,36 @@ public final class Schemas {
     if (errors == null || errors.isEmpty()) {
       return Optional.of("does not match " + name);
     }
-    OutputUnit first = errors.get(errors.size() - 1);
-    String where = first.getInstanceLocation() == null || first.getInstanceLocation().isEmpty()
-        ? "body" : first.getInstanceLocation();
-    return Optional.of(where + ": " + first.getError());
+    OutputUnit cause = mostSpecific(errors);
+    String where = cause.getInstanceLocation() == null || cause.getInstanceLocation().isEmpty()
+        ? "body" : cause.getInstanceLocation();
+    return Optional.of(where + ": " + (isAdditionalProperty(cause) ? "not a known property" : cause.getError()));
+  }
+
+  /**
+   * The error that says what is wrong: the deepest keyword (a property's {@code maximum}, not the
+   * {@code properties} that contain it), and never the echo that a declared property which failed
+   * its own schema also "does not match additional properties".
+   */
+  private static OutputUnit mostSpecific(List<OutputUnit> errors) {
+    List<OutputUnit> real = errors.stream().filter(e -> !isAdditionalProperty(e)).toList();
+    List<OutputUnit> candidates = real.isEmpty() ? errors : real;
+    OutputUnit best = candidates.get(0);
+    for (OutputUnit e : candidates) {
+      if (depth(e) > depth(best)) {
+        best = e;
+      }
+    }
+    return best;
+  }
+
+  private static boolean isAdditionalProperty(OutputUnit e) {
+    return e.getKeywordLocation() != null && e.getKeywordLocation().endsWith("/additionalProperties");
+  }
+
+  private static int depth(OutputUnit e) {
+    String at = e.getKeywordLocation() == null ? "" : e.getKeywordLocation();
+    return (int) at.chars().filter(c -> c == '/').count();
   }
 
   /**
