@@ -98,7 +98,7 @@ public final class PlayVerticle extends VerticleBase {
       syncing = false;
       if (ar.failed()) {
         behind = true;
-        LOG.warn("leaderboard catch-up from Postgres failed ({}); trying again", String.valueOf(ar.cause()), ar.cause());
+        LOG.warn("leaderboard catch-up from Postgres failed ({}); trying again", String.valueOf(ar.cause()));
       }
     });
   }
