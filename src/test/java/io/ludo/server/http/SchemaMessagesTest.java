@@ -2,27 +2,12 @@ package io.ludo.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A refused input is told what is wrong with it, in words a client's developer can act on. */
 class SchemaMessagesTest {
-  private static Vertx vertx;
-  private static Schemas schemas;
-
-  @BeforeAll
-  static void load() throws Exception {
-    vertx = Vertx.vertx();
-    schemas = Schemas.load(vertx).toCompletionStage().toCompletableFuture().get();
-  }
-
-  @AfterAll
-  static void close() {
-    vertx.close();
-  }
+  private static final Schemas schemas = TestSchemas.load();
 
   private static String problem(String schema, JsonObject input) {
     return schemas.problem(schema, input).orElse("valid");

@@ -4,29 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ludo.server.http.Schemas;
-import io.vertx.core.Vertx;
+import io.ludo.server.http.TestSchemas;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The shortcut past the ws-message schema never lets through a frame that the schema refuses. */
 class FrameShapesTest {
-  private static Vertx vertx;
-  private static Schemas schemas;
-
-  @BeforeAll
-  static void load() throws Exception {
-    vertx = Vertx.vertx();
-    schemas = Schemas.load(vertx).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
-
-  @AfterAll
-  static void close() {
-    vertx.close();
-  }
+  private static final Schemas schemas = TestSchemas.load();
 
   @Test
   void theFramesOfPlayAreRecognisedAndTheSchemaAgrees() {
