@@ -93,8 +93,8 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         budgets.remove(event.socket());
         event.complete(true);
       }
-      case SEND -> send(event);
-      case REGISTER -> register(event);
+      case SEND -> withinBudget(event, "messages", () -> send(event));
+      case REGISTER -> withinBudget(event, "registrations", () -> admitted(event));
       case UNREGISTER -> unregister(event);
       // no publishing by clients; RECEIVE is what the outbound permission already allowed
       case PUBLISH -> refuse(event, ErrorCode.FORBIDDEN, "clients may not publish");
@@ -133,24 +133,25 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   // ---------------------------------------------------------------- out
 
   /**
-   * A registration passes this socket's own budget first (as large as a seat's): over it, a
+   * Every message and registration of a socket passes that socket's own budget first (as large as
+   * a seat's; a registration costs the game's owner a view, a message a command): over it, a
    * RATE_LIMITED refusal, and after {@link ClientMessages#MAX_REFUSED_IN_A_ROW} of them in a row
-   * the socket is closed (1008).
+   * the socket is closed (1008), as a WebSocket is.
    */
-  private void register(BridgeEvent event) {
+  private void withinBudget(BridgeEvent event, String what, Runnable then) {
     SockJSSocket socket = event.socket();
     Budget budget = budgets.computeIfAbsent(socket, s -> new Budget(messages.client(s.remoteAddress().hostAddress(),
         s.headers().get("X-Forwarded-For"))));
     messages.admitWatcher(budget.client, budget.id).onComplete(ar -> {
       if (ar.succeeded() && !ar.result()) {
-        refuse(event, ErrorCode.RATE_LIMITED, "too many registrations on this socket; slow down");
+        refuse(event, ErrorCode.RATE_LIMITED, "too many " + what + " on this socket; slow down");
         if (++budget.refusedInARow >= ClientMessages.MAX_REFUSED_IN_A_ROW) {
           socket.close(1008, "rate limited");
         }
         return;
       }
       budget.refusedInARow = 0;
-      judge(event, () -> admitted(event));
+      judge(event, then);
     });
   }
 

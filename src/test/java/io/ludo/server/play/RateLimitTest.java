@@ -183,6 +183,30 @@ class RateLimitTest {
   }
 
   @Test
+  void aBridgeSocketFloodingCommandsGetsRateLimitedRefusalsThenIsClosed(Vertx vertx, VertxTestContext test) {
+    TestNodes.start(vertx, bundledLimits()).compose(node -> RestGame.open(new ApiClient(vertx, node.httpPort()))
+        .compose(game -> BridgeClient.connect(vertx, node.httpPort()).compose(bridge -> {
+          // when a seated player's socket sends 200 pings at once, each a command of its own
+          String commands = Addresses.gameCommands(game.gameId);
+          String token = game.tokenBySeat.get(0);
+          for (int i = 0; i < 200; i++) {
+            bridge.send(commands, new JsonObject().put("type", "ping").put("id", i), token);
+          }
+          return bridge.closed().map(code -> {
+            test.verify(() -> {
+              // then it is told to slow down, and then closed as a WebSocket would be
+              long refused = bridge.received().stream()
+                  .filter(f -> "err".equals(f.getString("type")) && "RATE_LIMITED".equals(f.getString("failureType")))
+                  .count();
+              assertTrue(refused >= 5, refused + " refusals");
+              assertEquals((short) 1008, code);
+            });
+            return null;
+          });
+        }))).onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
   void aGamePlayedFasterThanAnyPersonNeverMeetsTheDefaultLimits(Vertx vertx, VertxTestContext test) {
     TestNodes.start(vertx, bundledLimits()).compose(node -> {
       ApiClient api = new ApiClient(vertx, node.httpPort());
