@@ -23,8 +23,7 @@ USER ludo
 # 8080: REST, WebSocket and SockJS; 5701: Hazelcast; the event bus picks a free port on the host address.
 EXPOSE 8080 5701
 ENV LUDO_CLUSTER_HOST=auto \
-    LUDO_CLUSTER_DISCOVERY=multicast \
-    LUDO_HTTP_INSTANCES=2
+    LUDO_CLUSTER_DISCOVERY=multicast
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8080/health/ready || exit 1
 # SIGTERM (docker stop, scale-down) hands the node's games to the others before it exits.

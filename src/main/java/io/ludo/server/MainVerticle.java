@@ -51,11 +51,18 @@ public final class MainVerticle extends VerticleBase {
         // one WebSocket verticle per event loop, before the HTTP verticles that hand them their sockets
         .compose(v -> deploy("websockets", 1, vertx.deployVerticle(() -> new WebSocketVerticle(sockets, stats),
             new DeploymentOptions().setInstances(SocketLoops.eventLoops(vertx)))))
+        // by default as many as there are loops: sockets stay on the loop that accepted them, so with
+        // fewer, some loops' WebSocket verticles would get none and the others carry every socket
         .compose(v -> deploy("http", 1, vertx.deployVerticle(() -> new HttpVerticle(config, nodeId, stats, sockets, stopping::get),
-            new DeploymentOptions().setInstances(config.integer(ConfigKey.HTTP_INSTANCES)))))
+            new DeploymentOptions().setInstances(httpInstances()))))
         .compose(v -> config.integer(ConfigKey.ADMIN_PORT) == 0 ? Future.succeededFuture()
             : deploy("admin", 1, vertx.deployVerticle(new AdminVerticle(config))))
         .compose(v -> deploy("play", 4, vertx.deployVerticle(new PlayVerticle(config))));
+  }
+
+  private int httpInstances() {
+    int configured = config.integer(ConfigKey.HTTP_INSTANCES);
+    return configured > 0 ? configured : SocketLoops.eventLoops(vertx);
   }
 
   /**

@@ -315,7 +315,8 @@ class BridgeTest {
         .compose(game -> Node.start(vertx, config).compose(node -> nobodyConnectedAfter(vertx, node.httpPort(), game,
             (bridge, events, token) -> {
               bridge.register(events, token);
-              return bridge.close().compose(closed -> ViewPolling.afterLoad(new ApiClient(vertx, node.httpPort()), game.gameId))
+              return bridge.close().compose(closed -> ViewPolling.until(vertx, new ApiClient(vertx, node.httpPort()),
+                      game.gameId, ViewPolling::nobodyConnected, 5_000))
                   .map(view -> {
                     assertTrue(ViewPolling.nobodyConnected(view), view.encode());
                     return view;

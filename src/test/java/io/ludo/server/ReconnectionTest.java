@@ -135,7 +135,8 @@ class ReconnectionTest {
         .compose(game -> Node.start(vertx, config).compose(node -> WsClient.connect(vertx, node.httpPort(),
                 "/ws/" + game.gameId + "/" + game.playerBySeat.get(0) + "?token=" + game.tokenBySeat.get(0))
             .compose(WsClient::close)
-            .compose(closed -> ViewPolling.afterLoad(new ApiClient(vertx, node.httpPort()), game.gameId))))
+            .compose(closed -> ViewPolling.until(vertx, new ApiClient(vertx, node.httpPort()), game.gameId,
+                ViewPolling::nobodyConnected, 5_000))))
         .onComplete(test.succeeding(view -> test.verify(() -> {
           assertTrue(ViewPolling.nobodyConnected(view), view.encode());
           test.completeNow();

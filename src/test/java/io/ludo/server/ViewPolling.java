@@ -8,7 +8,9 @@ import java.util.function.Predicate;
 
 /**
  * For what the server tells no client when it happens (a presence count changing): reads a
- * game's view every {@link #EVERY_MS} until it matches, failing after a bound.
+ * game's view every {@link #EVERY_MS} until it matches, failing after a bound. A socket's count
+ * is sent from its own event loop and a REST view may be served on another, so nothing orders the
+ * two: a count that is lost for good shows as the bound passing.
  */
 public final class ViewPolling {
   private static final long EVERY_MS = 200;
@@ -20,15 +22,6 @@ public final class ViewPolling {
     Promise<JsonObject> found = Promise.promise();
     poll(vertx, api, gameId, match, System.currentTimeMillis() + boundMs, found);
     return found.future();
-  }
-
-  /**
-   * The view once the room's load in progress is over: a first view waits for the same load and
-   * is answered after the requests that were waiting before it; by the second, whatever those
-   * requests made the node send on (a socket's count) has reached the room.
-   */
-  public static Future<JsonObject> afterLoad(ApiClient api, String gameId) {
-    return api.view(gameId).compose(loaded -> api.view(gameId)).map(ApiClient.Reply::body);
   }
 
   /** No player of the view has a socket open. */

@@ -39,7 +39,7 @@ final class ConfigChecks {
     CHECKS.put(ConfigKey.HTTP_PORT, port(true));
     CHECKS.put(ConfigKey.ADMIN_HOST, nonBlank());
     CHECKS.put(ConfigKey.ADMIN_PORT, port(true));
-    CHECKS.put(ConfigKey.HTTP_INSTANCES, integer(1, 1024));
+    CHECKS.put(ConfigKey.HTTP_INSTANCES, integer(0, 1024));
     CHECKS.put(ConfigKey.EVENT_LOOPS, integer(0, 1024));
     CHECKS.put(ConfigKey.HTTP_BODY_LIMIT, integer(1, 64 * MIB));
     CHECKS.put(ConfigKey.BRIDGE_MAX_HANDLERS, integer(1, 10_000));
