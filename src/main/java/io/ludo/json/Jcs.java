@@ -35,18 +35,56 @@ public final class Jcs {
       case List<?> l -> writeArray(out, l);
       case CharSequence s -> writeString(out, s.toString());
       case Boolean b -> out.append(b);
+      case Integer i -> out.append(i.intValue());
+      case Long l when -MAX_EXACT <= l && l <= MAX_EXACT -> out.append(l.longValue());
       case Number n -> out.append(number(n));
       default -> throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
     }
   }
 
-  private static void writeObject(StringBuilder out, Map<?, ?> members) {
-    List<String> names = new ArrayList<>();
+  /**
+   * Where a member left out of an object's canonical text goes: the offset to insert it at, and
+   * whether a member precedes it there (insert a comma before it) or only follows it (after it).
+   */
+  public record Slot(int offset, boolean afterAnother, boolean beforeAnother) {}
+
+  /** Writes the canonical text of {@code members} without {@code left} (if present), and where it would go. */
+  public static Slot writeObjectWithSlot(StringBuilder out, Map<?, ?> members, String left) {
+    List<String> names = sortedNames(members);
+    names.remove(left);
+    out.append('{');
+    int offset = out.length();
+    boolean after = false;
+    boolean first = true;
+    for (String name : names) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      writeString(out, name);
+      out.append(':');
+      write(out, members.get(name));
+      if (name.compareTo(left) < 0) {
+        offset = out.length();
+        after = true;
+      }
+    }
+    out.append('}');
+    return new Slot(offset, after, !after && !names.isEmpty());
+  }
+
+  private static List<String> sortedNames(Map<?, ?> members) {
+    List<String> names = new ArrayList<>(members.size());
     for (Object name : members.keySet()) {
       names.add((String) name);
     }
     // String.compareTo compares UTF-16 code units, which is exactly the order RFC 8785 asks for
     names.sort(String::compareTo);
+    return names;
+  }
+
+  private static void writeObject(StringBuilder out, Map<?, ?> members) {
+    List<String> names = sortedNames(members);
     out.append('{');
     boolean first = true;
     for (String name : names) {

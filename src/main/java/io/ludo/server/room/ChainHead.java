@@ -28,9 +28,9 @@ final class ChainHead {
       if (isGameFinished(e) && serverSeed != null) {
         json.put("server_seed", HexFormat.of().formatHex(serverSeed));
       }
-      JsonObject sealed = EventChain.sealInPlace(prev, json);
-      prev = sealed.getString(EventChain.HASH);
-      out.add(new SealedEvent(r, sealed, sealed.encode()));
+      String text = EventChain.sealedText(prev, json);
+      prev = json.getString(EventChain.HASH);
+      out.add(new SealedEvent(r, json, text));
     }
     return out;
   }
