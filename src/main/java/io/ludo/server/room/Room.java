@@ -360,7 +360,9 @@ public final class Room {
         }
         feed(before, sealed);
         afterChange();
-        return Future.succeededFuture(reply);
+        // a roll's or move's reply goes out as it is (the edges add nothing to it): its text rides along
+        boolean asIs = replyText != null && (command instanceof GameCommand.Roll || command instanceof GameCommand.Move);
+        return Future.succeededFuture(asIs ? new EncodedFrame(reply, replyText) : reply);
       }
       return switch (AppendFailure.kindOf(ar.cause())) {
         case FENCED -> {

@@ -98,7 +98,7 @@ public final class ClientMessages {
     }
     return games.send(gameId, command).transform(ar -> {
       if (ar.succeeded()) {
-        return Future.succeededFuture(new JsonObject().put("type", "ack").put("id", id).mergeIn(ar.result()));
+        return Future.succeededFuture(io.ludo.server.room.EncodedFrame.ack(id, ar.result()));
       }
       return Future.succeededFuture(errorFrame(id, ar.cause()));
     });
