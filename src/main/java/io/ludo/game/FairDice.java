@@ -28,6 +28,15 @@ public final class FairDice implements Dice {
 
   private final byte[] serverSeed;
 
+  /** One instance per thread, keyed again for each roll: a provider look-up per roll showed in profiles. */
+  private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+    try {
+      return Mac.getInstance("HmacSHA256");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  });
+
   public FairDice(byte[] serverSeed) {
     this.serverSeed = serverSeed.clone();
   }
@@ -41,7 +50,7 @@ public final class FairDice implements Dice {
   /** The value 1–6 of roll {@code n} (from 1) under {@code serverSeed} and {@code diceKey} ("C"). */
   public static int roll(byte[] serverSeed, String diceKey, int n) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
+      Mac mac = HMAC.get();
       mac.init(new SecretKeySpec(serverSeed, "HmacSHA256"));
       for (int attempt = 0; ; attempt++) {
         String message = diceKey + ":" + n + (attempt == 0 ? "" : ":" + attempt);

@@ -37,12 +37,23 @@ public record GameState(
     return rules.options();
   }
 
+  // plain loops: every command looks its player up, and a stream pipeline per look-up showed in profiles
   public Optional<Player> player(String playerId) {
-    return players.stream().filter(p -> p.playerId().equals(playerId)).findFirst();
+    for (Player p : players) {
+      if (p.playerId().equals(playerId)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
   }
 
   public Optional<Player> playerAt(int seat) {
-    return players.stream().filter(p -> p.seat() == seat).findFirst();
+    for (Player p : players) {
+      if (p.seat() == seat) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Players still in their seats, in seat order. */
