@@ -112,6 +112,11 @@ public final class Jcs {
 
   private static void writeString(StringBuilder out, String s) {
     out.append('"');
+    if (plain(s)) {
+      // most strings of a record (names, ids, hashes) need no escape: appended whole
+      out.append(s).append('"');
+      return;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -132,6 +137,16 @@ public final class Jcs {
       }
     }
     out.append('"');
+  }
+
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A number as ECMAScript's {@code Number.prototype.toString} prints it (RFC 8785 section 3.2.2.3). */
