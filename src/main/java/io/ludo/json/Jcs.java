@@ -48,10 +48,15 @@ public final class Jcs {
    */
   public record Slot(int offset, boolean afterAnother, boolean beforeAnother) {}
 
-  /** Writes the canonical text of {@code members} without {@code left} (if present), and where it would go. */
+  /**
+   * Writes the canonical text of {@code members} without {@code left} (if present; null: none left
+   * out), and where it would go.
+   */
   public static Slot writeObjectWithSlot(StringBuilder out, Map<?, ?> members, String left) {
     List<String> names = sortedNames(members);
-    names.remove(left);
+    if (left != null) {
+      names.remove(left);
+    }
     out.append('{');
     int offset = out.length();
     boolean after = false;
@@ -64,7 +69,7 @@ public final class Jcs {
       writeString(out, name);
       out.append(':');
       write(out, members.get(name));
-      if (name.compareTo(left) < 0) {
+      if (left != null && name.compareTo(left) < 0) {
         offset = out.length();
         after = true;
       }
@@ -84,19 +89,7 @@ public final class Jcs {
   }
 
   private static void writeObject(StringBuilder out, Map<?, ?> members) {
-    List<String> names = sortedNames(members);
-    out.append('{');
-    boolean first = true;
-    for (String name : names) {
-      if (!first) {
-        out.append(',');
-      }
-      first = false;
-      writeString(out, name);
-      out.append(':');
-      write(out, members.get(name));
-    }
-    out.append('}');
+    writeObjectWithSlot(out, members, null);
   }
 
   private static void writeArray(StringBuilder out, List<?> items) {
