@@ -35,8 +35,6 @@ public final class Jcs {
       case List<?> l -> writeArray(out, l);
       case CharSequence s -> writeString(out, s.toString());
       case Boolean b -> out.append(b);
-      case Integer i -> out.append(i.intValue());
-      case Long l when -MAX_EXACT <= l && l <= MAX_EXACT -> out.append(l.longValue());
       case Number n -> out.append(number(n));
       default -> throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
     }
@@ -46,13 +44,13 @@ public final class Jcs {
    * Where a member left out of an object's canonical text goes: the offset to insert it at, and
    * whether a member precedes it there (insert a comma before it) or only follows it (after it).
    */
-  public record Slot(int offset, boolean afterAnother, boolean beforeAnother) {}
+  record Slot(int offset, boolean afterAnother, boolean beforeAnother) {}
 
   /**
    * Writes the canonical text of {@code members} without {@code left} (if present; null: none left
    * out), and where it would go.
    */
-  public static Slot writeObjectWithSlot(StringBuilder out, Map<?, ?> members, String left) {
+  static Slot writeObjectWithSlot(StringBuilder out, Map<?, ?> members, String left) {
     List<String> names = sortedNames(members);
     if (left != null) {
       names.remove(left);
