@@ -35,7 +35,9 @@ public final class Jcs {
       case List<?> l -> writeArray(out, l);
       case CharSequence s -> writeString(out, s.toString());
       case Boolean b -> out.append(b);
-      case Number n -> out.append(number(n));
+      // an exact integer is appended as it is, without a string of its own: every event has several
+      case Number n when exactInteger(n) -> out.append(n.longValue());
+      case Number n -> out.append(number(n.doubleValue()));
       default -> throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
     }
   }
@@ -142,11 +144,13 @@ public final class Jcs {
 
   /** A number as ECMAScript's {@code Number.prototype.toString} prints it (RFC 8785 section 3.2.2.3). */
   public static String number(Number n) {
-    if ((n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte)
-        && Math.abs(n.longValue()) <= MAX_EXACT) {
-      return Long.toString(n.longValue());
-    }
-    return number(n.doubleValue());
+    return exactInteger(n) ? Long.toString(n.longValue()) : number(n.doubleValue());
+  }
+
+  /** An integer type whose value a double holds exactly: printed as its digits. */
+  private static boolean exactInteger(Number n) {
+    return (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte)
+        && Math.abs(n.longValue()) <= MAX_EXACT;
   }
 
   public static String number(double d) {
