@@ -147,9 +147,11 @@ public final class GameDirectoryVerticle extends VerticleBase {
     String visibility = body.getString("visibility", RoomListing.PRIVATE);
     Future<String> deployed = deployNew(gameId, creation, serverSeed, visibility, INVITE_ATTEMPTS);
     deployments.put(gameId, deployed);
+    // the room was deployed here: asked on this node only, since a clustered send would leave a
+    // cluster route for its address in this node's event bus (~5 KB) for the room's whole life
     return deployed.compose(id -> vertx.eventBus()
             .<JsonObject>request(Addresses.gameCommands(gameId), new io.ludo.server.room.RoomRequest.View(),
-                new DeliveryOptions().setCodecName(RoomRequestCodec.NAME)))
+                new DeliveryOptions().setLocalOnly(true).setCodecName(RoomRequestCodec.NAME)))
         .map(view -> new JsonObject().put("game_id", gameId).put("player_id", playerId)
             .put("seat", 0).put("invite_code", view.body().getString("invite_code")).put("state", view.body()));
   }
