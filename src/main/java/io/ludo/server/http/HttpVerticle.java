@@ -81,7 +81,11 @@ public final class HttpVerticle extends VerticleBase {
             // frames of play are a few hundred bytes: deflate would save little, and each socket that
             // negotiates it holds a zlib context of ~300 KB of native memory for its whole life
             .setPerMessageWebSocketCompressionSupported(false)
-            .setPerFrameWebSocketCompressionSupported(false))
+            .setPerFrameWebSocketCompressionSupported(false)
+            // every handler answers on its connection's event loop (REST, the upgrade, the bridge):
+            // a connection then writes straight to its channel, without a write queue of its own
+            // (~4 KB each, kept for every WebSocket's life by the connection it was upgraded from)
+            .setStrictThreadMode(true))
         .invalidRequestHandler(HttpVerticle::unparsable)
         .requestHandler(router);
     return server.listen(config.integer(ConfigKey.HTTP_PORT), config.string(ConfigKey.HTTP_HOST));
