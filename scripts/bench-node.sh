@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One node and the echo server for load runs (docs/BENCHMARKS.md), on ports that the tests and
 # local-cluster.sh do not use: the node on 127.0.0.1:18080, admin 19080 (Hazelcast 5850, its own embedded
-# Postgres under target/bench/data, durable: fsync on), the echo server on 127.0.0.1:19090.
+# Postgres under target/bench/data, durable: fsync and synchronous_commit on), the echo server on 127.0.0.1:19090.
 #   scripts/bench-node.sh start [extra JVM options…]   e.g. -XX:StartFlightRecording=…
 #   scripts/bench-node.sh stop
 # Every LUDO_* variable of the environment reaches the node; rate limits are off (the generator is
