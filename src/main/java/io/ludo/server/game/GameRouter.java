@@ -174,8 +174,6 @@ public final class GameRouter {
   /** One attempt, telling the owner how long this edge will wait in all: it decides nothing after that. */
   private Future<JsonObject> request(String gameId, RoomRequest command, long deadline) {
     long budgetMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-    // a room on this node is the game's owner here: no cluster lookup, and no stale registration
-    // of a dead or frozen owner elsewhere to wait on
     return vertx.eventBus().<JsonObject>request(Addresses.gameCommands(gameId), command,
         Deadlines.withBudget(deliveryTo(gameId), budgetMs)).map(m -> m.body());
   }
