@@ -36,16 +36,12 @@ public final class EmbeddedServices implements AutoCloseable {
         .setDataDirectory(pgData.toFile())
         .setCleanDataDirectory(false)
         .setPort(port == 0 ? freePort() : port);
-    if (durable) {
-      // the library starts Postgres for throw-away test databases: with fsync off (-F, which a later
-      // -c overrides) and synchronous_commit off, so that a commit could be acknowledged, and a
-      // command answered 200, up to ~0.6 s before its WAL reached the disk
-      builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-          .setServerConfig("full_page_writes", "on");
-    } else {
-      builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
-          .setServerConfig("full_page_writes", "off");
-    }
+    // said either way: the library starts Postgres for throw-away test databases, with fsync off
+    // (-F, which a later -c overrides) and synchronous_commit off, so that a durable one left as it
+    // is could acknowledge a commit, and a command be answered 200, ~0.6 s before its WAL is on disk
+    String onDisk = durable ? "on" : "off";
+    builder.setServerConfig("fsync", onDisk).setServerConfig("synchronous_commit", onDisk)
+        .setServerConfig("full_page_writes", onDisk);
     postgres = builder.start();
     return "postgresql://postgres:postgres@localhost:" + postgres.getPort() + "/postgres";
   }
