@@ -87,21 +87,23 @@ class ClusterFailoverTest {
                 driven[0] = created.body().getString("game_id");
                 return game;
               }))
-          .compose(game -> a.view(game.gameId).map(view -> {
+          .compose(game -> a.view(game.gameId).compose(view -> {
             String owner = view.body().getString("owner_node");
             int dead = Integer.parseInt(owner.substring(1));
             seqAtDeath[0] = view.body().getInteger("seq");
-            // no client touches the driven game after the death: a survivor must adopt it by itself
-            vertxes.get((dead + 1) % 3).eventBus().<JsonObject>consumer(Addresses.gameEvents(driven[0]), m -> {
-              if (m.body().getValue("event") instanceof JsonObject e && "GAME_FINISHED".equals(e.getString("type"))) {
-                drivenFinished.tryComplete();
-              }
-            });
-            // kill the owner's cluster member: no graceful leave; then its event bus and HTTP go
-            // too (a dead process serves nothing), without waiting for them
-            hazelcastOf(vertxes.get(dead)).getLifecycleService().terminate();
-            vertxes.get(dead).close();
-            return new int[] {dead, (dead + 1) % 3};
+            // only a spectator on a survivor watches the driven game, and sends nothing: a survivor
+            // must adopt the game by itself, and the new owner must find the spectator's socket
+            return WsClient.connect(testVertx, nodes.get((dead + 1) % 3).httpPort(), "/ws/" + driven[0] + "?spectate")
+                .compose(ws -> ws.await(f -> "state".equals(f.getString("type"))).map(state -> ws))
+                .map(ws -> {
+                  ws.await(f -> f.getValue("event") instanceof JsonObject e && "GAME_FINISHED".equals(e.getString("type")))
+                      .onSuccess(f -> drivenFinished.tryComplete());
+                  // kill the owner's cluster member: no graceful leave; then its event bus and HTTP go
+                  // too (a dead process serves nothing), without waiting for them
+                  hazelcastOf(vertxes.get(dead)).getLifecycleService().terminate();
+                  vertxes.get(dead).close();
+                  return new int[] {dead, (dead + 1) % 3};
+                });
           }).compose(deadAndSurvivor -> {
             ApiClient survivor = new ApiClient(testVertx, nodes.get(deadAndSurvivor[1]).httpPort());
             return playThroughOutages(testVertx, survivor, game, 20_000)

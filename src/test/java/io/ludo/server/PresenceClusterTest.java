@@ -1,12 +1,18 @@
 package io.ludo.server;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.ludo.server.bus.Addresses;
 import io.ludo.server.config.Config;
 import io.ludo.server.config.ConfigKey;
 import io.ludo.server.infra.Clustering;
 import io.ludo.server.infra.EmbeddedServices;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.spi.cluster.RegistrationInfo;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
@@ -18,7 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A game's owner counts sockets by the node that holds them, and forgets a node that left the cluster. */
+/**
+ * A game's owner counts sockets by the node that holds them, sends its frames to those nodes, and
+ * forgets a node that left the cluster.
+ */
 @ExtendWith(VertxExtension.class)
 class PresenceClusterTest {
   /** A dead node leaves the list of live nodes within its entry's time to live (6 s) and a refresh (2 s). */
@@ -51,6 +60,48 @@ class PresenceClusterTest {
               return ViewPolling.until(testVertx, api, game.gameId, ViewPolling::nobodyConnected, DECAY_BOUND_MS);
             }))
         .onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
+  @Timeout(value = 2, timeUnit = TimeUnit.MINUTES)
+  void givenASocketOnAnotherNodeThanTheOwnerThenItGetsEveryEventWithoutAClusterWideRegistration(Vertx testVertx,
+      VertxTestContext test) throws Exception {
+    int[] hz = {EmbeddedServices.freePort(), EmbeddedServices.freePort()};
+    String members = "127.0.0.1:" + hz[0] + ",127.0.0.1:" + hz[1];
+    Config owner = TestNodes.config(Map.of(ConfigKey.NODE_ID, "f0", ConfigKey.CLUSTER_PORT, hz[0], ConfigKey.CLUSTER_MEMBERS, members));
+    Config holder = TestNodes.config(Map.of(ConfigKey.NODE_ID, "f1", ConfigKey.CLUSTER_PORT, hz[1], ConfigKey.CLUSTER_MEMBERS, members));
+    ApiClient api = new ApiClient(testVertx, owner.integer(ConfigKey.HTTP_PORT));
+    start(owner).compose(v -> start(holder))
+        .compose(v -> RestGame.open(api))
+        .compose(game -> WsClient.connect(testVertx, holder.integer(ConfigKey.HTTP_PORT),
+                "/ws/" + game.gameId + "/" + game.playerBySeat.get(0) + "?token=" + game.tokenBySeat.get(0))
+            .compose(ws -> ws.await(f -> "state".equals(f.getString("type"))).compose(state -> game.play(40)
+                .compose(played -> api.view(game.gameId))
+                .compose(view -> {
+                  int lastSeq = view.body().getInteger("seq");
+                  return ws.await(f -> f.getInteger("seq", 0) == lastSeq).compose(last -> registrations(game.gameId))
+                      .map(registered -> {
+                        test.verify(() -> {
+                          assertEquals("f0", view.body().getString("owner_node"));
+                          List<Integer> seqs = ws.frames("event").stream().map(f -> f.getInteger("seq")).toList();
+                          List<Integer> expected = new ArrayList<>();
+                          for (int seq = state.getInteger("seq") + 1; seq <= lastSeq; seq++) {
+                            expected.add(seq);
+                          }
+                          assertEquals(expected, seqs, "every event after the state, once, in order");
+                          // the holder's hub listens within its node: the cluster keeps nothing per game
+                          assertEquals(List.of(), registered);
+                        });
+                        return null;
+                      });
+                }))))
+        .onComplete(test.succeedingThenComplete());
+  }
+
+  private Future<List<RegistrationInfo>> registrations(String gameId) {
+    Promise<List<RegistrationInfo>> found = Promise.promise();
+    ((VertxInternal) vertxes.get(0)).clusterManager().getRegistrations(Addresses.gameEvents(gameId), found);
+    return found.future();
   }
 
   private Future<Node> start(Config config) {

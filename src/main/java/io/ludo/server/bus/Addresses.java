@@ -55,6 +55,16 @@ public final class Addresses {
   /** A node left the list of live nodes (local, published by this node's cluster entry): {@code {"node"}}. */
   public static final String NODE_LEFT = "ludo.cluster.node-left";
 
+  /**
+   * Every node's feed relay (clustered, published): a frame for the sockets of the game named by
+   * the {@link #FEED_GAME_HEADER} header, wherever they are. A room uses it only when it cannot
+   * know where they are: just after it was taken over, and to tell them it lost its game.
+   */
+  public static final String FEED_ALL = "ludo.feed.all";
+
+  /** The header that names the game of a frame sent to {@link #FEED_ALL} or a {@link #nodeFeed}. */
+  public static final String FEED_GAME_HEADER = "game";
+
   /** This node's door for bridge commands, after the bridge guard checked where they were sent (local). */
   public static final String BRIDGE_INBOX = "ludo.bridge.inbox";
 
@@ -88,7 +98,10 @@ public final class Addresses {
     return GAME + gameId + ".commands";
   }
 
-  /** Events and state of a game, published by its owner to every node's sockets. */
+  /**
+   * Events and state of a game, for the sockets of this node (local consumers): published within
+   * the owner's node by its room, and on every other node with sockets by that node's feed relay.
+   */
   public static String gameEvents(String gameId) {
     return GAME + gameId + ".events";
   }
@@ -99,6 +112,16 @@ public final class Addresses {
    */
   public static String ticket(String ticketId) {
     return "ludo.matchmaking.ticket." + ticketId;
+  }
+
+  /**
+   * A node's feed relay (clustered, one consumer per node): a frame from a room on another node for
+   * this node's sockets of the game named by {@link #FEED_GAME_HEADER}, published on its events
+   * address within this node. One route per node rather than one per game: Vert.x keeps a route
+   * (~4.7 KB) for each address it sends to across nodes while that address has consumers.
+   */
+  public static String nodeFeed(String nodeId) {
+    return "ludo.node." + nodeId + ".feed";
   }
 
   /** A node's game directory: it creates and loads game verticles on that node. */

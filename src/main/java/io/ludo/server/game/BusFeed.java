@@ -7,40 +7,81 @@ import io.ludo.server.room.RoomFeed;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
+import java.util.Set;
 
-/** A room's feed: its game's events address (every node's sockets of the game) and this node's play services. */
+/**
+ * A room's feed: its frames to the sockets of its game on this node (published on the game's
+ * events address within the node) and on each other node where the room counts sockets (sent to
+ * that node's feed relay, which publishes them there), and this node's play services.
+ *
+ * <p>Just after a takeover the new room counts no sockets yet: it asks every node to count them
+ * again, and until {@link #RECOUNT_MS} later its frames go to every node.
+ */
 final class BusFeed implements RoomFeed {
-  private final Vertx vertx;
-  private final String gameId;
-  private final String address;
-
-  BusFeed(Vertx vertx, String gameId) {
-    this.vertx = vertx;
-    this.gameId = gameId;
-    this.address = Addresses.gameEvents(gameId);
-  }
+  /** How long after asking every node to count its sockets again the room's frames still go to every node. */
+  static final long RECOUNT_MS = 3_000;
 
   /**
    * A frame is made for this publication and never touched after: every consumer on this node
    * (a hub per event loop, the bridge) reads the same object, where Vert.x's JSON codec would copy
-   * it for each of them; other nodes get it serialized once each.
+   * it for each of them.
    */
-  private static final DeliveryOptions SHARED = new DeliveryOptions().setCodecName(SharedJsonCodec.NAME);
+  private static final DeliveryOptions LOCAL = new DeliveryOptions().setCodecName(SharedJsonCodec.NAME).setLocalOnly(true);
+
+  private final Vertx vertx;
+  private final String gameId;
+  private final String nodeId;
+  private final String address;
+  /** Until when every node gets the frames (ms, the node's clock); 0 once the recount is past. */
+  private long everyNodeUntil;
+  /** Made when a frame first leaves the node: most rooms' sockets are all on their owner's node. */
+  private DeliveryOptions toOtherNodes;
+
+  BusFeed(Vertx vertx, String gameId, String nodeId) {
+    this.vertx = vertx;
+    this.gameId = gameId;
+    this.nodeId = nodeId;
+    this.address = Addresses.gameEvents(gameId);
+  }
 
   @Override
-  public void event(JsonObject frame) {
-    vertx.eventBus().publish(address, frame, SHARED);
+  public void event(JsonObject frame, Set<String> listeners) {
+    if (everyNodeUntil != 0 && System.currentTimeMillis() < everyNodeUntil) {
+      toEveryNode(frame);
+      return;
+    }
+    everyNodeUntil = 0;
+    vertx.eventBus().publish(address, frame, LOCAL);
+    for (String node : listeners) {
+      if (!node.equals(nodeId)) {
+        vertx.eventBus().send(Addresses.nodeFeed(node), frame, toOtherNodes());
+      }
+    }
   }
 
   @Override
   public void reconnect() {
-    vertx.eventBus().publish(address, new JsonObject().put("type", "reconnect").put("code", ErrorCode.UNAVAILABLE.name())
+    // this room's sockets may be counted by nobody: a room is fenced out just after its takeover too
+    toEveryNode(new JsonObject().put("type", "reconnect").put("code", ErrorCode.UNAVAILABLE.name())
         .put("message", "the game moved to another node; reconnect and sync"));
   }
 
   @Override
   public void presenceRequest() {
-    vertx.eventBus().publish(address, new JsonObject().put("type", GameVerticle.PRESENCE_REQUEST));
+    everyNodeUntil = System.currentTimeMillis() + RECOUNT_MS;
+    toEveryNode(new JsonObject().put("type", GameVerticle.PRESENCE_REQUEST));
+  }
+
+  /** Published to every node's relay, this one's included, which publishes it to the game's sockets there. */
+  private void toEveryNode(JsonObject frame) {
+    vertx.eventBus().publish(Addresses.FEED_ALL, frame, toOtherNodes());
+  }
+
+  private DeliveryOptions toOtherNodes() {
+    if (toOtherNodes == null) {
+      toOtherNodes = new DeliveryOptions().setCodecName(SharedJsonCodec.NAME).addHeader(Addresses.FEED_GAME_HEADER, gameId);
+    }
+    return toOtherNodes;
   }
 
   @Override

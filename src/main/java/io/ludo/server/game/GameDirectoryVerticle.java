@@ -64,7 +64,8 @@ public final class GameDirectoryVerticle extends VerticleBase {
       vertx.setPeriodic(config.integer(ConfigKey.ORPHAN_SWEEP_MS), id -> adoptOrphans());
     }
     vertx.eventBus().<JsonObject>localConsumer(Addresses.EPOCH_MOVED, moved -> epochMoved(moved.body()));
-    return vertx.eventBus().<JsonObject>localConsumer(Addresses.directory(nodeId), this::onMessage).completion();
+    return vertx.eventBus().<JsonObject>localConsumer(Addresses.directory(nodeId), this::onMessage).completion()
+        .compose(v -> FeedRelay.listen(vertx, nodeId));
   }
 
   /**

@@ -28,7 +28,7 @@ import java.util.function.Function;
  */
 public final class GameVerticle extends VerticleBase {
   private static final long LOCK_TIMEOUT_MS = 10_000;
-  /** Published on the events address by a new owner; nodes answer with a presence per open socket. */
+  /** Sent to every node by a new owner, for its game's sockets; each answers with its presence. */
   public static final String PRESENCE_REQUEST = "presence_request";
 
   private final GameSpec spec;
@@ -57,8 +57,9 @@ public final class GameVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    BusFeed feed = new BusFeed(vertx, spec.gameId(), spec.nodeId());
     room = new Room(new Room.Setup(spec.gameId(), spec.nodeId(), spec.idleMs(), spec.lingerMs()),
-        new BusJournal(vertx, spec.gameId(), spec.nodeId(), appendTimeoutMs), new BusFeed(vertx, spec.gameId()),
+        new BusJournal(vertx, spec.gameId(), spec.nodeId(), appendTimeoutMs), feed,
         new VertxRoomClock(vertx, clock), diceFactory,
         // the greedy bot: deterministic, so a new owner plays exactly what the old one would have
         new Autopilot(Strategies.create("greedy", new java.util.Random(0)), botDelayMs),
@@ -75,7 +76,7 @@ public final class GameVerticle extends VerticleBase {
         LocalRooms.of(vertx).put(spec.gameId(), true);
         stats.gameLoaded();
         if (spec.creation() == null) {
-          new BusFeed(vertx, spec.gameId()).presenceRequest();
+          feed.presenceRequest();
         }
       });
     });

@@ -1,6 +1,7 @@
 package io.ludo.server.room;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,26 +13,41 @@ import java.util.TreeSet;
 final class Presence {
   private final Map<String, Map<String, Integer>> playersByNode = new HashMap<>();
   private final Map<String, Integer> spectatorsByNode = new HashMap<>();
+  /** The nodes with a socket counted, made again when a count changes (rarely) and read for every frame. */
+  private Set<String> nodes = Set.of();
 
   /** A socket of {@code playerId} (null: a spectator's) opened (+1) or closed (−1) on {@code node}. */
   void count(String node, String playerId, int delta) {
     if (playerId == null) {
       spectatorsByNode.merge(node, delta, Integer::sum);
       spectatorsByNode.values().removeIf(n -> n <= 0);
-      return;
+    } else {
+      Map<String, Integer> players = playersByNode.computeIfAbsent(node, n -> new HashMap<>());
+      players.merge(playerId, delta, Integer::sum);
+      players.values().removeIf(n -> n <= 0);
+      if (players.isEmpty()) {
+        playersByNode.remove(node);
+      }
     }
-    Map<String, Integer> players = playersByNode.computeIfAbsent(node, n -> new HashMap<>());
-    players.merge(playerId, delta, Integer::sum);
-    players.values().removeIf(n -> n <= 0);
-    if (players.isEmpty()) {
-      playersByNode.remove(node);
-    }
+    countNodes();
   }
 
   /** {@code node} is gone: nothing it counted is open any more. */
   void dropNode(String node) {
     playersByNode.remove(node);
     spectatorsByNode.remove(node);
+    countNodes();
+  }
+
+  /** The nodes where at least one socket of the game is open: where its frames must go. */
+  Set<String> nodes() {
+    return nodes;
+  }
+
+  private void countNodes() {
+    Set<String> counted = new HashSet<>(playersByNode.keySet());
+    counted.addAll(spectatorsByNode.keySet());
+    nodes = counted.equals(nodes) ? nodes : Set.copyOf(counted);
   }
 
   /** The players with at least one socket open on some node. */

@@ -244,7 +244,7 @@ public final class Room {
       Future<String> made = rematchGameId != null ? Future.succeededFuture(rematchGameId)
           : rematches.create(state, listing, caller.get()).compose(journal::rematch).onSuccess(id -> {
             rematchGameId = id;
-            feed.event(new JsonObject().put("type", "rematch").put("rematch_game_id", id));
+            feed.event(new JsonObject().put("type", "rematch").put("rematch_game_id", id), presence.nodes());
           });
       return made.map(id -> new JsonObject().put("rematch_game_id", id).put("player_id", playerId)
               .put("player_name", caller.get().name()))
@@ -266,7 +266,7 @@ public final class Room {
     return journal.chat(message)
         .map(v -> {
           // two frames: the published one is shared with every local consumer, never touched after
-          feed.event(message.frame());
+          feed.event(message.frame(), presence.nodes());
           return message.frame();
         })
         .otherwise(e -> Replies.error(ErrorCode.UNAVAILABLE, "the message could not be kept; retry"));
@@ -429,7 +429,7 @@ public final class Room {
       JsonObject frame = RoomJson.frame(at, e);
       String text = RoomJson.frameText(frame, e);
       recent.add(e.seq(), text);
-      feed.event(new EncodedFrame(frame, text));
+      feed.event(new EncodedFrame(frame, text), presence.nodes());
     }
   }
 

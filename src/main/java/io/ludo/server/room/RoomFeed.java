@@ -1,11 +1,16 @@
 package io.ludo.server.room;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Set;
 
 /** What a room tells the world besides its replies: its events' frames to every socket, and its lifetime. */
 public interface RoomFeed {
-  /** An event's frame, after the event is durable. */
-  void event(JsonObject frame);
+  /**
+   * A frame for every socket of the game (an event's, after the event is durable; a chat line; a
+   * rematch), sent to the nodes where the room counts sockets open ({@code listeners}, this node
+   * among them or not).
+   */
+  void event(JsonObject frame, Set<String> listeners);
 
   /** The room lost its game to another owner: clients reconnect and sync (reaching the new owner). */
   void reconnect();

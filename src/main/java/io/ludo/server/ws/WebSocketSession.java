@@ -76,8 +76,9 @@ final class WebSocketSession {
       // after the count it undoes: a close overtaking an open that loads the room would be lost
       counted.onSuccess(c -> presence(-1));
     });
+    // a socket its room does not count gets no frames from a room on another node: it is closed
     counted
-        .transform(v -> messages.view(gameId))
+        .compose(v -> messages.view(gameId))
         .onSuccess(this::sendState)
         .onFailure(e -> {
           ApiException api = ApiException.from(e);

@@ -12,7 +12,7 @@ final class FakeFeed implements RoomFeed {
   final List<JsonObject> finished = new ArrayList<>();
 
   @Override
-  public void event(JsonObject frame) {
+  public void event(JsonObject frame, java.util.Set<String> listeners) {
     frames.add(frame);
   }
 
