@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Keeps this node in the cluster's list of live nodes: an entry that expires unless refreshed,
  * so a node that dies drops out within {@link #TTL_MS}. Tells this node's rooms
- * ({@link Addresses#NODE_LEFT}) when another node drops out, so that they forget its sockets.
+ * ({@link Addresses#NODES_CHANGED}) when another node drops out, so that they forget its sockets,
+ * and when one comes in (again: it was cut off or frozen), so that they count its sockets again.
  */
 public final class ClusterVerticle extends VerticleBase {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterVerticle.class);
@@ -64,13 +65,22 @@ public final class ClusterVerticle extends VerticleBase {
       now.remove(self);
       for (String node : others) {
         if (!now.contains(node)) {
-          vertx.eventBus().publish(Addresses.NODE_LEFT, new JsonObject().put("node", node),
-              new DeliveryOptions().setLocalOnly(true));
+          changed(node, "left");
+        }
+      }
+      for (String node : now) {
+        if (!others.contains(node)) {
+          changed(node, "joined");
         }
       }
       others = now;
       return null;
     });
+  }
+
+  private void changed(String node, String change) {
+    vertx.eventBus().publish(Addresses.NODES_CHANGED, new JsonObject().put("node", node).put("change", change),
+        new DeliveryOptions().setLocalOnly(true));
   }
 
   static Future<AsyncMap<String, JsonObject>> nodes(io.vertx.core.Vertx vertx) {

@@ -98,6 +98,41 @@ class PresenceClusterTest {
         .onComplete(test.succeedingThenComplete());
   }
 
+  @Test
+  @Timeout(value = 2, timeUnit = TimeUnit.MINUTES)
+  void givenANodeTheOwnerGaveUpOnWhenItIsLiveAgainThenItsSocketIsCountedAndFedAgain(Vertx testVertx,
+      VertxTestContext test) throws Exception {
+    int[] hz = {EmbeddedServices.freePort(), EmbeddedServices.freePort()};
+    String members = "127.0.0.1:" + hz[0] + ",127.0.0.1:" + hz[1];
+    Config owner = TestNodes.config(Map.of(ConfigKey.NODE_ID, "r0", ConfigKey.CLUSTER_PORT, hz[0], ConfigKey.CLUSTER_MEMBERS, members));
+    Config holder = TestNodes.config(Map.of(ConfigKey.NODE_ID, "r1", ConfigKey.CLUSTER_PORT, hz[1], ConfigKey.CLUSTER_MEMBERS, members));
+    ApiClient api = new ApiClient(testVertx, owner.integer(ConfigKey.HTTP_PORT));
+    start(owner).compose(v -> start(holder))
+        .compose(v -> RestGame.open(api))
+        .compose(game -> WsClient.connect(testVertx, holder.integer(ConfigKey.HTTP_PORT),
+                "/ws/" + game.gameId + "/" + game.playerBySeat.get(0) + "?token=" + game.tokenBySeat.get(0))
+            .compose(ws -> ViewPolling.until(testVertx, api, game.gameId, view -> !ViewPolling.nobodyConnected(view), 5_000)
+                .compose(connected -> {
+                  // the owner's cluster entry saw the holder drop out (as a frozen node's entry expires)
+                  nodesChanged("r1", "left");
+                  return ViewPolling.until(testVertx, api, game.gameId, ViewPolling::nobodyConnected, 5_000);
+                })
+                .compose(forgotten -> {
+                  // and then come back with its socket still open
+                  nodesChanged("r1", "joined");
+                  return ViewPolling.until(testVertx, api, game.gameId, view -> !ViewPolling.nobodyConnected(view), 5_000);
+                })
+                .compose(countedAgain -> game.play(6))
+                .compose(played -> api.view(game.gameId))
+                .compose(view -> ws.await(f -> f.getInteger("seq", 0) == view.body().getInteger("seq")))))
+        .onComplete(test.succeedingThenComplete());
+  }
+
+  private void nodesChanged(String node, String change) {
+    vertxes.get(0).eventBus().publish(Addresses.NODES_CHANGED, new JsonObject().put("node", node).put("change", change),
+        new io.vertx.core.eventbus.DeliveryOptions().setLocalOnly(true));
+  }
+
   private Future<List<RegistrationInfo>> registrations(String gameId) {
     Promise<List<RegistrationInfo>> found = Promise.promise();
     ((VertxInternal) vertxes.get(0)).clusterManager().getRegistrations(Addresses.gameEvents(gameId), found);

@@ -182,7 +182,8 @@ final class BridgeGuard implements Handler<BridgeEvent> {
             return;
           }
           mine.put(address, player);
-          messages.presence(game.get(), player.orElse(null), +1);
+          // a registration its room does not count gets no frames from a room on another node
+          messages.presence(game.get(), player.orElse(null), +1).onFailure(e -> socket.close());
           event.complete(true);
           // after the registration, so that no event falls between the state and the feed
           messages.view(game.get()).onSuccess(state -> deliver(socket, address, state));
@@ -211,7 +212,9 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       String address = raw.getString("address");
       Optional<String> player = registered.getOrDefault(event.socket(), Map.of()).get(address);
       if (player != null) {
-        messages.presence(Addresses.gameOfEvents(address).orElseThrow(), player.orElse(null), +1);
+        // a registration its room does not count gets no frames from a room on another node
+        messages.presence(Addresses.gameOfEvents(address).orElseThrow(), player.orElse(null), +1)
+            .onFailure(e -> event.socket().close());
       }
       event.complete(false);
       return;

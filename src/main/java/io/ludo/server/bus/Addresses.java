@@ -52,8 +52,11 @@ public final class Addresses {
    */
   public static final String PERSIST_FINISHED = "ludo.persistence.finished";
 
-  /** A node left the list of live nodes (local, published by this node's cluster entry): {@code {"node"}}. */
-  public static final String NODE_LEFT = "ludo.cluster.node-left";
+  /**
+   * A node left the list of live nodes, or came into it (local, published by this node's cluster
+   * entry): {@code {"node","change":"left"|"joined"}}.
+   */
+  public static final String NODES_CHANGED = "ludo.cluster.nodes-changed";
 
   /**
    * Every node's feed relay (clustered, published): a frame for the sockets of the game named by

@@ -72,6 +72,11 @@ final class BusFeed implements RoomFeed {
     toEveryNode(new JsonObject().put("type", GameVerticle.PRESENCE_REQUEST));
   }
 
+  @Override
+  public void presenceRequest(String node) {
+    vertx.eventBus().send(Addresses.nodeFeed(node), new JsonObject().put("type", GameVerticle.PRESENCE_REQUEST), toOtherNodes());
+  }
+
   /** Published to every node's relay, this one's included, which publishes it to the game's sockets there. */
   private void toEveryNode(JsonObject frame) {
     vertx.eventBus().publish(Addresses.FEED_ALL, frame, toOtherNodes());

@@ -71,7 +71,14 @@ public final class GameVerticle extends VerticleBase {
     return ready.compose(v -> {
       consumer = vertx.eventBus().consumer(Addresses.gameCommands(spec.gameId()), this::onMessage);
       // released with this verticle on undeploy
-      vertx.eventBus().<JsonObject>localConsumer(Addresses.NODE_LEFT, left -> room.nodeLeft(left.body().getString("node")));
+      vertx.eventBus().<JsonObject>localConsumer(Addresses.NODES_CHANGED, changed -> {
+        String node = changed.body().getString("node");
+        if ("left".equals(changed.body().getString("change"))) {
+          room.nodeLeft(node);
+        } else {
+          room.nodeJoined(node);
+        }
+      });
       return consumer.completion().onSuccess(registered -> {
         LocalRooms.of(vertx).put(spec.gameId(), true);
         stats.gameLoaded();

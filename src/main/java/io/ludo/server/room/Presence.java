@@ -15,6 +15,8 @@ final class Presence {
   private final Map<String, Integer> spectatorsByNode = new HashMap<>();
   /** The nodes with a socket counted, made again when a count changes (rarely) and read for every frame. */
   private Set<String> nodes = Set.of();
+  /** Nodes dropped out with sockets counted (null: none, as nearly always). */
+  private Set<String> dropped;
 
   /** A socket of {@code playerId} (null: a spectator's) opened (+1) or closed (−1) on {@code node}. */
   void count(String node, String playerId, int delta) {
@@ -32,11 +34,26 @@ final class Presence {
     countNodes();
   }
 
-  /** {@code node} is gone: nothing it counted is open any more. */
+  /**
+   * {@code node} dropped out of the live nodes: nothing it counted is open any more, as far as
+   * anyone can tell. Remembered, when it counted sockets: a node that was only cut off or frozen
+   * comes back with them open.
+   */
   void dropNode(String node) {
+    if (nodes.contains(node)) {
+      if (dropped == null) {
+        dropped = new HashSet<>();
+      }
+      dropped.add(node);
+    }
     playersByNode.remove(node);
     spectatorsByNode.remove(node);
     countNodes();
+  }
+
+  /** {@code node} is live again; true when it was dropped with sockets counted, which it must count again. */
+  boolean returned(String node) {
+    return dropped != null && dropped.remove(node);
   }
 
   /** The nodes where at least one socket of the game is open: where its frames must go. */

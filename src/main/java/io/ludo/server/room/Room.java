@@ -210,6 +210,16 @@ public final class Room {
     presence.dropNode(node);
   }
 
+  /**
+   * {@code node} is among the live nodes again (it was cut off or frozen, not dead): the sockets
+   * it held for this game are counted again, or they would get no frames from here.
+   */
+  public void nodeJoined(String node) {
+    if (presence.returned(node)) {
+      feed.presenceRequest(node);
+    }
+  }
+
   // ---------------------------------------------------------------- commands
 
   /**

@@ -18,6 +18,9 @@ public interface RoomFeed {
   /** The room was taken over: presence lived in the previous owner's memory, every node re-counts its sockets. */
   void presenceRequest();
 
+  /** {@code node} came back among the live nodes after this room forgot its sockets: it counts them again. */
+  void presenceRequest(String node);
+
   /** The game is over (told once per load): the play services count it once. */
   void finished(JsonObject view, long finishedAt);
 }

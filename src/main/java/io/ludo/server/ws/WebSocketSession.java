@@ -87,10 +87,13 @@ final class WebSocketSession {
         });
   }
 
-  /** Counts this socket again with a new owner, once the socket was counted at all (its state sent). */
+  /**
+   * Counts this socket again with a new owner (or an owner that had given up on this node), once
+   * the socket was counted at all (its state sent); closed when that fails, as at its opening.
+   */
   synchronized void announce() {
     if (early == null) {
-      presence(+1);
+      presence(+1).onFailure(e -> ws.close(CLOSE_TRY_AGAIN, "the game could not count this socket; reconnect"));
     }
   }
 

@@ -7,13 +7,17 @@ import java.util.List;
 /** What a room told the world, in order. */
 final class FakeFeed implements RoomFeed {
   final List<JsonObject> frames = new ArrayList<>();
+  /** The nodes each frame was sent to, by frame. */
+  final List<java.util.Set<String>> listeners = new ArrayList<>();
   int reconnects;
   int presenceRequests;
+  final List<String> presenceRequestsTo = new ArrayList<>();
   final List<JsonObject> finished = new ArrayList<>();
 
   @Override
   public void event(JsonObject frame, java.util.Set<String> listeners) {
     frames.add(frame);
+    this.listeners.add(listeners);
   }
 
   @Override
@@ -24,6 +28,11 @@ final class FakeFeed implements RoomFeed {
   @Override
   public void presenceRequest() {
     presenceRequests++;
+  }
+
+  @Override
+  public void presenceRequest(String node) {
+    presenceRequestsTo.add(node);
   }
 
   @Override

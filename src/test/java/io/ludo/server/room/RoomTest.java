@@ -17,6 +17,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,7 @@ class RoomTest {
     }
     assertEquals(io.ludo.game.Status.PLAYING, room.state().status(), "a full room starts by itself");
     feed.frames.clear();
+    feed.listeners.clear();
     journal.appends.clear();
     return room;
   }
@@ -189,6 +191,34 @@ class RoomTest {
     assertEquals(1, feed.reconnects);
     assertEquals(1, left);
     assertEquals(0, clock.pending(), "no timer of a fenced room runs again");
+  }
+
+  @Test
+  void givenSocketsCountedOnOtherNodesThenEachFrameGoesToTheNodesWhereSomeAreOpen() {
+    Room room = started();
+    room.presence("node-b", "p_bob", +1);
+    room.presence("node-c", null, +1);
+    room.presence("node-c", null, -1);
+
+    assertAccepted(roll(room, "r1"));
+
+    assertEquals(List.of(Set.of("node-b")), feed.listeners);
+  }
+
+  @Test
+  void givenANodeThatDroppedOutWithSocketsWhenItComesBackThenItIsAskedToCountThemAgain() {
+    Room room = started();
+    room.presence("node-b", "p_bob", +1);
+    room.nodeLeft("node-b");
+    room.nodeLeft("node-c");
+
+    assertAccepted(roll(room, "r1"));
+    room.nodeJoined("node-c");
+    room.nodeJoined("node-b");
+    room.nodeJoined("node-b");
+
+    assertEquals(List.of(Set.of()), feed.listeners, "a node gone gets no frames");
+    assertEquals(List.of("node-b"), feed.presenceRequestsTo, "only the node that held sockets, once");
   }
 
   @Test
