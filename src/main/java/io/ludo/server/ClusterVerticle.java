@@ -17,7 +17,7 @@ import java.util.Set;
  * Keeps this node in the cluster's list of live nodes: an entry that expires unless refreshed,
  * so a node that dies drops out within {@link #TTL_MS}. Tells this node's rooms
  * ({@link Addresses#NODES_CHANGED}) when another node drops out, so that they forget its sockets,
- * and when one comes in (again: it was cut off or frozen), so that they count its sockets again.
+ * and when one of those comes back (it was cut off or frozen), so that they count its sockets again.
  */
 public final class ClusterVerticle extends VerticleBase {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterVerticle.class);
@@ -30,6 +30,8 @@ public final class ClusterVerticle extends VerticleBase {
   private long timer;
   /** The other nodes live at the last refresh. */
   private Set<String> others = Set.of();
+  /** The nodes that dropped out of the live nodes since this one started: a cut-off or frozen node comes back. */
+  private final Set<String> gone = new HashSet<>();
 
   public ClusterVerticle(Config config, NodeStats stats) {
     this.config = config;
@@ -65,12 +67,13 @@ public final class ClusterVerticle extends VerticleBase {
       now.remove(self);
       for (String node : others) {
         if (!now.contains(node)) {
+          gone.add(node);
           changed(node, "left");
         }
       }
       for (String node : now) {
-        if (!others.contains(node)) {
-          changed(node, "joined");
+        if (gone.remove(node)) {
+          changed(node, "returned");
         }
       }
       others = now;

@@ -121,7 +121,7 @@ class PresenceClusterTest {
                 .compose(forgotten -> game.play(3))
                 .compose(forgotten -> {
                   // and then come back with its socket still open
-                  nodesChanged("r1", "joined");
+                  nodesChanged("r1", "returned");
                   return ViewPolling.until(testVertx, api, game.gameId, view -> !ViewPolling.nobodyConnected(view), 5_000);
                 })
                 .compose(countedAgain -> game.play(6))

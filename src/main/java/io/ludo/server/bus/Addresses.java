@@ -53,8 +53,9 @@ public final class Addresses {
   public static final String PERSIST_FINISHED = "ludo.persistence.finished";
 
   /**
-   * A node left the list of live nodes, or came into it (local, published by this node's cluster
-   * entry): {@code {"node","change":"left"|"joined"}}.
+   * A node left the list of live nodes, or came back into it after it had left (local, published
+   * by this node's cluster entry, told to each room by the directory):
+   * {@code {"node","change":"left"|"returned"}}.
    */
   public static final String NODES_CHANGED = "ludo.cluster.nodes-changed";
 
@@ -102,8 +103,9 @@ public final class Addresses {
   }
 
   /**
-   * Events and state of a game, for the sockets of this node (local consumers): published within
-   * the owner's node by its room, and on every other node with sockets by that node's feed relay.
+   * Events and state of a game, for the sockets and bridge registrations of this node: published
+   * within the owner's node by its room, and on every other node with sockets by that node's feed
+   * relay, never across nodes (the sockets' hubs listen with local consumers).
    */
   public static String gameEvents(String gameId) {
     return GAME + gameId + ".events";

@@ -14,6 +14,7 @@ import io.ludo.server.config.ConfigKey;
 import io.ludo.server.errors.ErrorCode;
 import io.ludo.server.room.AppendFailure;
 import io.ludo.server.room.RoomListing;
+import io.ludo.server.room.RoomRequest;
 import io.ludo.server.validator.MoveValidator;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -64,6 +65,7 @@ public final class GameDirectoryVerticle extends VerticleBase {
       vertx.setPeriodic(config.integer(ConfigKey.ORPHAN_SWEEP_MS), id -> adoptOrphans());
     }
     vertx.eventBus().<JsonObject>localConsumer(Addresses.EPOCH_MOVED, moved -> epochMoved(moved.body()));
+    vertx.eventBus().<JsonObject>localConsumer(Addresses.NODES_CHANGED, changed -> nodeChanged(changed.body()));
     return vertx.eventBus().<JsonObject>localConsumer(Addresses.directory(nodeId), this::onMessage).completion()
         .compose(v -> FeedRelay.listen(vertx, nodeId));
   }
@@ -81,6 +83,22 @@ public final class GameDirectoryVerticle extends VerticleBase {
         new io.ludo.server.room.RoomRequest.EpochMoved(moved.getLong("epoch"), moved.getString("node")),
         new DeliveryOptions().setLocalOnly(true).setCodecName(RoomRequestCodec.NAME).setSendTimeout(PROBE_TIMEOUT_MS))
         .onFailure(e -> LOG.debug("room of {} not told of its new owner: {}", gameId, e.getMessage()));
+  }
+
+  /**
+   * A node dropped out of the live nodes or came back: every room on this node is told (one
+   * consumer here rather than one per room, which every room in memory would carry).
+   */
+  private void nodeChanged(JsonObject changed) {
+    String node = changed.getString("node");
+    RoomRequest told = "left".equals(changed.getString("change")) ? new RoomRequest.NodeLeft(node)
+        : new RoomRequest.NodeReturned(node);
+    DeliveryOptions local = new DeliveryOptions().setLocalOnly(true).setCodecName(RoomRequestCodec.NAME)
+        .setSendTimeout(PROBE_TIMEOUT_MS);
+    for (String gameId : deployments.keySet()) {
+      vertx.eventBus().request(Addresses.gameCommands(gameId), told, local)
+          .onFailure(e -> LOG.debug("room of {} not told that {} {}: {}", gameId, node, changed.getString("change"), e.getMessage()));
+    }
   }
 
   /** Rooms leave memory on their own (idle, finished, handed over): drop what they left here. */

@@ -70,15 +70,6 @@ public final class GameVerticle extends VerticleBase {
         : room.load();
     return ready.compose(v -> {
       consumer = vertx.eventBus().consumer(Addresses.gameCommands(spec.gameId()), this::onMessage);
-      // released with this verticle on undeploy
-      vertx.eventBus().<JsonObject>localConsumer(Addresses.NODES_CHANGED, changed -> {
-        String node = changed.body().getString("node");
-        if ("left".equals(changed.body().getString("change"))) {
-          room.nodeLeft(node);
-        } else {
-          room.nodeJoined(node);
-        }
-      });
       return consumer.completion().onSuccess(registered -> {
         LocalRooms.of(vertx).put(spec.gameId(), true);
         stats.gameLoaded();
@@ -132,6 +123,14 @@ public final class GameVerticle extends VerticleBase {
       case RoomRequest.Presence p -> {
         room.touch();
         room.presence(p.node(), p.playerId(), p.delta());
+        message.reply(new JsonObject().put("ok", true), SHARED);
+      }
+      case RoomRequest.NodeLeft n -> {
+        room.nodeLeft(n.node());
+        message.reply(new JsonObject().put("ok", true), SHARED);
+      }
+      case RoomRequest.NodeReturned n -> {
+        room.nodeReturned(n.node());
         message.reply(new JsonObject().put("ok", true), SHARED);
       }
       case RoomRequest.EpochMoved e -> {

@@ -19,6 +19,8 @@ final class RoomRequests {
       case "rematch" -> new RoomRequest.Rematch(m.getString("player_id"));
       case "epoch_moved" -> new RoomRequest.EpochMoved(m.getLong("epoch", 0L), m.getString("node"));
       case "chat" -> new RoomRequest.Chat(m.getString("player_id"), m.getString("text"));
+      case "node_left" -> new RoomRequest.NodeLeft(m.getString("node"));
+      case "node_returned" -> new RoomRequest.NodeReturned(m.getString("node"));
       default -> {
         String commandId = m.getString("command_id");
         yield new RoomRequest.Command(type, commandId, commandId == null ? null : CommandFingerprint.of(m), parse(m));
@@ -54,6 +56,8 @@ final class RoomRequests {
       case RoomRequest.Rematch r -> new JsonObject().put("type", "rematch").put("player_id", r.playerId());
       case RoomRequest.EpochMoved e -> new JsonObject().put("type", "epoch_moved").put("epoch", e.epoch()).put("node", e.node());
       case RoomRequest.Chat c -> new JsonObject().put("type", "chat").put("player_id", c.playerId()).put("text", c.text());
+      case RoomRequest.NodeLeft n -> new JsonObject().put("type", "node_left").put("node", n.node());
+      case RoomRequest.NodeReturned n -> new JsonObject().put("type", "node_returned").put("node", n.node());
       case RoomRequest.Command c -> {
         JsonObject json = c.command() == null ? new JsonObject() : GameCommands.write(c.command());
         yield json.put("type", c.type()).put("command_id", c.commandId()).put("fingerprint", c.fingerprint())

@@ -214,7 +214,7 @@ public final class Room {
    * {@code node} is among the live nodes again (it was cut off or frozen, not dead): the sockets
    * it held for this game are counted again, or they would get no frames from here.
    */
-  public void nodeJoined(String node) {
+  public void nodeReturned(String node) {
     if (presence.returned(node)) {
       feed.presenceRequest(node);
     }

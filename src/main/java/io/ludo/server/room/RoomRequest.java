@@ -23,6 +23,12 @@ public sealed interface RoomRequest {
   /** Postgres says that {@code epoch} now owns the game (a claim by {@code node}): an older room stops. */
   record EpochMoved(long epoch, String node) implements RoomRequest {}
 
+  /** This node's cluster entry saw {@code node} drop out of the live nodes: nobody is connected through it. */
+  record NodeLeft(String node) implements RoomRequest {}
+
+  /** This node's cluster entry saw {@code node}, dropped out before, live again (it was cut off or frozen). */
+  record NodeReturned(String node) implements RoomRequest {}
+
   /** A player of the finished game asks to play again with the same people. */
   record Rematch(String playerId) implements RoomRequest {}
 

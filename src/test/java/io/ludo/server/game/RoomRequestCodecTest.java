@@ -25,6 +25,7 @@ class RoomRequestCodecTest {
   void everyKindOfRequestArrivesAsItWasSent() {
     List<RoomRequest> requests = List.of(new RoomRequest.View(), new RoomRequest.Fairness(), new RoomRequest.Head(), new RoomRequest.Recent(7, 100),
         new RoomRequest.Presence("node-a", "p_1", -1), new RoomRequest.Presence("node-b", null, 1),
+        new RoomRequest.NodeLeft("node-c"), new RoomRequest.NodeReturned("node-c"),
         new RoomRequest.Command("roll", "key/abc", "{\"type\":\"roll\"}", new GameCommand.Roll("p_1")),
         new RoomRequest.Command("move", "c_1", null, new GameCommand.Move("p_1", 2, 6)),
         new RoomRequest.Command("move", "c_2", null, new GameCommand.Move("p_1", 3, 0)),

@@ -213,9 +213,9 @@ class RoomTest {
     room.nodeLeft("node-c");
 
     assertAccepted(roll(room, "r1"));
-    room.nodeJoined("node-c");
-    room.nodeJoined("node-b");
-    room.nodeJoined("node-b");
+    room.nodeReturned("node-c");
+    room.nodeReturned("node-b");
+    room.nodeReturned("node-b");
 
     assertEquals(List.of(Set.of()), feed.listeners, "a node gone gets no frames");
     assertEquals(List.of("node-b"), feed.presenceRequestsTo, "only the node that held sockets, once");
