@@ -10,7 +10,9 @@ import io.vertx.core.shareddata.AsyncMap;
 import io.ludo.server.bus.Addresses;
 import io.vertx.core.eventbus.DeliveryOptions;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,14 +26,19 @@ public final class ClusterVerticle extends VerticleBase {
   public static final String NODES_MAP = "ludo.nodes";
   private static final long REFRESH_MS = 2_000;
   private static final long TTL_MS = 6_000;
+  /** A node gone longer than this is not expected back (a node frozen that long is restarted). */
+  private static final long GONE_FOR_GOOD_MS = 3_600_000;
 
   private final Config config;
   private final NodeStats stats;
   private long timer;
   /** The other nodes live at the last refresh. */
   private Set<String> others = Set.of();
-  /** The nodes that dropped out of the live nodes since this one started: a cut-off or frozen node comes back. */
-  private final Set<String> gone = new HashSet<>();
+  /**
+   * The nodes that dropped out of the live nodes, by when (ms): a cut-off or frozen node comes
+   * back. Forgotten after {@link #GONE_FOR_GOOD_MS}, so that the dead do not pile up here.
+   */
+  private final Map<String, Long> gone = new HashMap<>();
 
   public ClusterVerticle(Config config, NodeStats stats) {
     this.config = config;
@@ -67,15 +74,17 @@ public final class ClusterVerticle extends VerticleBase {
       now.remove(self);
       for (String node : others) {
         if (!now.contains(node)) {
-          gone.add(node);
+          gone.put(node, System.currentTimeMillis());
           changed(node, "left");
         }
       }
       for (String node : now) {
-        if (gone.remove(node)) {
+        if (gone.remove(node) != null) {
           changed(node, "returned");
         }
       }
+      long forgetBefore = System.currentTimeMillis() - GONE_FOR_GOOD_MS;
+      gone.values().removeIf(at -> at < forgetBefore);
       others = now;
       return null;
     });
