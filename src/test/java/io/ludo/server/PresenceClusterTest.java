@@ -43,15 +43,10 @@ class PresenceClusterTest {
   @Timeout(value = 2, timeUnit = TimeUnit.MINUTES)
   void givenAPlayersSocketOnANodeThatDiesThenTheOwnerSoonSaysTheyAreNotConnected(Vertx testVertx, VertxTestContext test)
       throws Exception {
-    int[] hz = {EmbeddedServices.freePort(), EmbeddedServices.freePort()};
-    String members = "127.0.0.1:" + hz[0] + ",127.0.0.1:" + hz[1];
-    Config owner = TestNodes.config(Map.of(ConfigKey.NODE_ID, "p0", ConfigKey.CLUSTER_PORT, hz[0], ConfigKey.CLUSTER_MEMBERS, members));
-    Config holder = TestNodes.config(Map.of(ConfigKey.NODE_ID, "p1", ConfigKey.CLUSTER_PORT, hz[1], ConfigKey.CLUSTER_MEMBERS, members));
-    ApiClient api = new ApiClient(testVertx, owner.integer(ConfigKey.HTTP_PORT));
-    start(owner).compose(v -> start(holder))
+    ApiClient api = twoNodes(testVertx, "p");
+    startBoth()
         .compose(v -> RestGame.open(api))
-        .compose(game -> WsClient.connect(testVertx, holder.integer(ConfigKey.HTTP_PORT),
-                "/ws/" + game.gameId + "/" + game.playerBySeat.get(0) + "?token=" + game.tokenBySeat.get(0))
+        .compose(game -> seatZeroOnTheHolder(testVertx, game)
             .compose(ws -> ViewPolling.until(testVertx, api, game.gameId, view -> !ViewPolling.nobodyConnected(view), 5_000))
             .compose(connected -> {
               // the holder's cluster member dies without a goodbye; its socket stays open, as a
@@ -66,15 +61,10 @@ class PresenceClusterTest {
   @Timeout(value = 2, timeUnit = TimeUnit.MINUTES)
   void givenASocketOnAnotherNodeThanTheOwnerThenItGetsEveryEventWithoutAClusterWideRegistration(Vertx testVertx,
       VertxTestContext test) throws Exception {
-    int[] hz = {EmbeddedServices.freePort(), EmbeddedServices.freePort()};
-    String members = "127.0.0.1:" + hz[0] + ",127.0.0.1:" + hz[1];
-    Config owner = TestNodes.config(Map.of(ConfigKey.NODE_ID, "f0", ConfigKey.CLUSTER_PORT, hz[0], ConfigKey.CLUSTER_MEMBERS, members));
-    Config holder = TestNodes.config(Map.of(ConfigKey.NODE_ID, "f1", ConfigKey.CLUSTER_PORT, hz[1], ConfigKey.CLUSTER_MEMBERS, members));
-    ApiClient api = new ApiClient(testVertx, owner.integer(ConfigKey.HTTP_PORT));
-    start(owner).compose(v -> start(holder))
+    ApiClient api = twoNodes(testVertx, "f");
+    startBoth()
         .compose(v -> RestGame.open(api))
-        .compose(game -> WsClient.connect(testVertx, holder.integer(ConfigKey.HTTP_PORT),
-                "/ws/" + game.gameId + "/" + game.playerBySeat.get(0) + "?token=" + game.tokenBySeat.get(0))
+        .compose(game -> seatZeroOnTheHolder(testVertx, game)
             .compose(ws -> ws.await(f -> "state".equals(f.getString("type"))).compose(state -> game.play(40)
                 .compose(played -> api.view(game.gameId))
                 .compose(view -> {
@@ -83,12 +73,7 @@ class PresenceClusterTest {
                       .map(registered -> {
                         test.verify(() -> {
                           assertEquals("f0", view.body().getString("owner_node"));
-                          List<Integer> seqs = ws.frames("event").stream().map(f -> f.getInteger("seq")).toList();
-                          List<Integer> expected = new ArrayList<>();
-                          for (int seq = state.getInteger("seq") + 1; seq <= lastSeq; seq++) {
-                            expected.add(seq);
-                          }
-                          assertEquals(expected, seqs, "every event after the state, once, in order");
+                          assertEveryEventOnceInOrder(ws, lastSeq, "every event after the state, once, in order");
                           // the holder's hub listens within its node: the cluster keeps nothing per game
                           assertEquals(List.of(), registered);
                         });
@@ -102,15 +87,10 @@ class PresenceClusterTest {
   @Timeout(value = 2, timeUnit = TimeUnit.MINUTES)
   void givenANodeTheOwnerGaveUpOnWhenItIsLiveAgainThenItsSocketIsCountedAgainAndGetsWhatItMissed(Vertx testVertx,
       VertxTestContext test) throws Exception {
-    int[] hz = {EmbeddedServices.freePort(), EmbeddedServices.freePort()};
-    String members = "127.0.0.1:" + hz[0] + ",127.0.0.1:" + hz[1];
-    Config owner = TestNodes.config(Map.of(ConfigKey.NODE_ID, "r0", ConfigKey.CLUSTER_PORT, hz[0], ConfigKey.CLUSTER_MEMBERS, members));
-    Config holder = TestNodes.config(Map.of(ConfigKey.NODE_ID, "r1", ConfigKey.CLUSTER_PORT, hz[1], ConfigKey.CLUSTER_MEMBERS, members));
-    ApiClient api = new ApiClient(testVertx, owner.integer(ConfigKey.HTTP_PORT));
-    start(owner).compose(v -> start(holder))
+    ApiClient api = twoNodes(testVertx, "r");
+    startBoth()
         .compose(v -> RestGame.open(api))
-        .compose(game -> WsClient.connect(testVertx, holder.integer(ConfigKey.HTTP_PORT),
-                "/ws/" + game.gameId + "/" + game.playerBySeat.get(0) + "?token=" + game.tokenBySeat.get(0))
+        .compose(game -> seatZeroOnTheHolder(testVertx, game)
             .compose(ws -> ViewPolling.until(testVertx, api, game.gameId, view -> !ViewPolling.nobodyConnected(view), 5_000)
                 .compose(connected -> {
                   // the owner's cluster entry saw the holder drop out (as a frozen node's entry expires)
@@ -127,18 +107,42 @@ class PresenceClusterTest {
                 .compose(countedAgain -> game.play(6))
                 .compose(played -> api.view(game.gameId))
                 .compose(view -> ws.await(f -> f.getInteger("seq", 0) == view.body().getInteger("seq")).map(last -> {
-                  test.verify(() -> {
-                    int stateSeq = ws.frames("state").get(0).getInteger("seq");
-                    List<Integer> expected = new ArrayList<>();
-                    for (int seq = stateSeq + 1; seq <= view.body().getInteger("seq"); seq++) {
-                      expected.add(seq);
-                    }
-                    List<Integer> seqs = ws.frames("event").stream().map(f -> f.getInteger("seq")).toList();
-                    assertEquals(expected, seqs, "every event once, in order: the missed ones read from the owner");
-                  });
+                  test.verify(() -> assertEveryEventOnceInOrder(ws, view.body().getInteger("seq"),
+                      "every event once, in order: the missed ones read from the owner"));
                   return null;
                 }))))
         .onComplete(test.succeedingThenComplete());
+  }
+
+  /** The socket got each event after its state up to {@code lastSeq}, once and in order. */
+  private static void assertEveryEventOnceInOrder(WsClient ws, int lastSeq, String why) {
+    List<Integer> expected = new ArrayList<>();
+    for (int seq = ws.frames("state").get(0).getInteger("seq") + 1; seq <= lastSeq; seq++) {
+      expected.add(seq);
+    }
+    assertEquals(expected, ws.frames("event").stream().map(f -> f.getInteger("seq")).toList(), why);
+  }
+
+  private Config owner;
+  private Config holder;
+
+  /** Two nodes, {@code <prefix>0} (the owner of the games made through the client returned) and {@code <prefix>1}. */
+  private ApiClient twoNodes(Vertx testVertx, String prefix) throws Exception {
+    int[] hz = {EmbeddedServices.freePort(), EmbeddedServices.freePort()};
+    String members = "127.0.0.1:" + hz[0] + ",127.0.0.1:" + hz[1];
+    owner = TestNodes.config(Map.of(ConfigKey.NODE_ID, prefix + "0", ConfigKey.CLUSTER_PORT, hz[0], ConfigKey.CLUSTER_MEMBERS, members));
+    holder = TestNodes.config(Map.of(ConfigKey.NODE_ID, prefix + "1", ConfigKey.CLUSTER_PORT, hz[1], ConfigKey.CLUSTER_MEMBERS, members));
+    return new ApiClient(testVertx, owner.integer(ConfigKey.HTTP_PORT));
+  }
+
+  private Future<Node> startBoth() {
+    return start(owner).compose(v -> start(holder));
+  }
+
+  /** The socket of the game's seat 0, on the node that does not own the game. */
+  private Future<WsClient> seatZeroOnTheHolder(Vertx testVertx, RestGame game) {
+    return WsClient.connect(testVertx, holder.integer(ConfigKey.HTTP_PORT),
+        "/ws/" + game.gameId + "/" + game.playerBySeat.get(0) + "?token=" + game.tokenBySeat.get(0));
   }
 
   private void nodesChanged(String node, String change) {
