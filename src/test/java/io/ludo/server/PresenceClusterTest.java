@@ -73,7 +73,7 @@ class PresenceClusterTest {
                       .map(registered -> {
                         test.verify(() -> {
                           assertEquals("f0", view.body().getString("owner_node"));
-                          assertEveryEventOnceInOrder(ws, lastSeq, "every event after the state, once, in order");
+                          assertEveryEventOnceInOrder(state, ws.frames("event"), lastSeq, "every event after the state, once, in order");
                           // the holder's hub listens within its node: the cluster keeps nothing per game
                           assertEquals(List.of(), registered);
                         });
@@ -90,8 +90,9 @@ class PresenceClusterTest {
     ApiClient api = twoNodes(testVertx, "r");
     startBoth()
         .compose(v -> RestGame.open(api))
-        .compose(game -> seatZeroOnTheHolder(testVertx, game)
-            .compose(ws -> ViewPolling.until(testVertx, api, game.gameId, view -> !ViewPolling.nobodyConnected(view), 5_000)
+        .compose(game -> seatZeroOnTheHolder(testVertx, game).compose(ws -> spectatorBridgeOnTheHolder(testVertx, game)
+            .compose(bridge -> ViewPolling.until(testVertx, api, game.gameId,
+                    view -> !ViewPolling.nobodyConnected(view) && view.getInteger("spectators") == 1, 5_000)
                 .compose(connected -> {
                   // the owner's cluster entry saw the holder drop out (as a frozen node's entry expires)
                   nodesChanged("r1", "left");
@@ -106,21 +107,44 @@ class PresenceClusterTest {
                 })
                 .compose(countedAgain -> game.play(6))
                 .compose(played -> api.view(game.gameId))
-                .compose(view -> ws.await(f -> f.getInteger("seq", 0) == view.body().getInteger("seq")).map(last -> {
-                  test.verify(() -> assertEveryEventOnceInOrder(ws, view.body().getInteger("seq"),
-                      "every event once, in order: the missed ones read from the owner"));
-                  return null;
+                .compose(view -> {
+                  int lastSeq = view.body().getInteger("seq");
+                  String events = Addresses.gameEvents(game.gameId);
+                  return ws.await(f -> f.getInteger("seq", 0) == lastSeq)
+                      .compose(last -> bridge.awaitBody(events, b -> b.getInteger("seq", 0) == lastSeq))
+                      .map(last -> {
+                        test.verify(() -> {
+                          assertEveryEventOnceInOrder(ws.frames("state").get(0), ws.frames("event"), lastSeq,
+                              "every event once, in order: the missed ones read from the owner");
+                          List<JsonObject> bodies = bridge.received().stream()
+                              .filter(f -> "rec".equals(f.getString("type")) && events.equals(f.getString("address")))
+                              .map(f -> f.getJsonObject("body")).toList();
+                          assertEveryEventOnceInOrder(bodies.stream().filter(b -> "state".equals(b.getString("type"))).findFirst().orElseThrow(),
+                              bodies.stream().filter(b -> "event".equals(b.getString("type"))).toList(), lastSeq,
+                              "and so over the bridge");
+                        });
+                        return null;
+                      });
                 }))))
         .onComplete(test.succeedingThenComplete());
   }
 
-  /** The socket got each event after its state up to {@code lastSeq}, once and in order. */
-  private static void assertEveryEventOnceInOrder(WsClient ws, int lastSeq, String why) {
+  /** Each event after the state up to {@code lastSeq} came, once and in order. */
+  private static void assertEveryEventOnceInOrder(JsonObject state, List<JsonObject> events, int lastSeq, String why) {
     List<Integer> expected = new ArrayList<>();
-    for (int seq = ws.frames("state").get(0).getInteger("seq") + 1; seq <= lastSeq; seq++) {
+    for (int seq = state.getInteger("seq") + 1; seq <= lastSeq; seq++) {
       expected.add(seq);
     }
-    assertEquals(expected, ws.frames("event").stream().map(f -> f.getInteger("seq")).toList(), why);
+    assertEquals(expected, events.stream().map(f -> f.getInteger("seq")).toList(), why);
+  }
+
+  /** A spectator's bridge registration on the node that does not own the game, once its state came. */
+  private Future<BridgeClient> spectatorBridgeOnTheHolder(Vertx testVertx, RestGame game) {
+    String events = Addresses.gameEvents(game.gameId);
+    return BridgeClient.connect(testVertx, holder.integer(ConfigKey.HTTP_PORT)).compose(bridge -> {
+      bridge.register(events, null);
+      return bridge.awaitBody(events, b -> "state".equals(b.getString("type"))).map(state -> bridge);
+    });
   }
 
   private Config owner;

@@ -40,6 +40,8 @@ final class BridgeGuard implements Handler<BridgeEvent> {
    * address is refused and a socket closed meanwhile is not counted afterwards.
    */
   private final Map<SockJSSocket, Map<String, Optional<String>>> registered = new HashMap<>();
+  /** Each registration's events in order, the missed ones read from the owner. */
+  private final InOrderFeed inOrder;
   /** For each socket: its own rate-limit budget for registrations (each costs the game's owner a view). */
   private final Map<SockJSSocket, Budget> budgets = new HashMap<>();
 
@@ -59,6 +61,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     this.messages = messages;
     this.origins = origins;
     this.maxMessage = maxMessage;
+    this.inOrder = new InOrderFeed(messages, BridgeGuard::deliver);
   }
 
   @Override
@@ -91,6 +94,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
           });
         }
         budgets.remove(event.socket());
+        inOrder.forget(event.socket());
         event.complete(true);
       }
       case SEND -> withinBudget(event, "messages", () -> send(event));
@@ -182,11 +186,15 @@ final class BridgeGuard implements Handler<BridgeEvent> {
             return;
           }
           mine.put(address, player);
+          inOrder.registered(socket, address);
           // a registration its room does not count gets no frames from a room on another node
           messages.presence(game.get(), player.orElse(null), +1).onFailure(e -> socket.close());
           event.complete(true);
           // after the registration, so that no event falls between the state and the feed
-          messages.view(game.get()).onSuccess(state -> deliver(socket, address, state));
+          messages.view(game.get()).onSuccess(state -> {
+            deliver(socket, address, state);
+            inOrder.stateSent(socket, address, state.getInteger("seq"));
+          });
         })
         .onFailure(e -> {
           mine.remove(address);
@@ -199,13 +207,17 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     String address = event.getRawMessage().getString("address");
     Map<String, Optional<String>> mine = registered.get(event.socket());
     Optional<String> player = mine == null ? null : mine.remove(address);
+    inOrder.forget(event.socket(), address);
     if (player != null) {
       messages.presence(Addresses.gameOfEvents(address).orElseThrow(), player.orElse(null), -1);
     }
     event.complete(true);
   }
 
-  /** A new owner's presence request is answered for this socket's registration, never delivered. */
+  /**
+   * A new owner's presence request is answered for this socket's registration, never delivered;
+   * events go in order.
+   */
   private void receive(BridgeEvent event) {
     JsonObject raw = event.getRawMessage();
     if (raw.getValue("body") instanceof JsonObject body && GameVerticle.PRESENCE_REQUEST.equals(body.getString("type"))) {
@@ -219,7 +231,8 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       event.complete(false);
       return;
     }
-    event.complete(true);
+    event.complete(!(raw.getValue("body") instanceof JsonObject body)
+        || inOrder.admit(event.socket(), raw.getString("address"), body));
   }
 
   private static void deliver(SockJSSocket socket, String address, JsonObject body) {
