@@ -5,7 +5,7 @@ import io.ludo.server.auth.SeatTokens;
 import io.ludo.server.bus.Addresses;
 import io.ludo.server.errors.ApiException;
 import io.ludo.server.errors.ErrorCode;
-import io.ludo.server.game.GameVerticle;
+import io.ludo.server.room.RoomFeed;
 import io.ludo.server.ws.ClientMessages;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -220,7 +220,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
    */
   private void receive(BridgeEvent event) {
     JsonObject raw = event.getRawMessage();
-    if (raw.getValue("body") instanceof JsonObject body && GameVerticle.PRESENCE_REQUEST.equals(body.getString("type"))) {
+    if (raw.getValue("body") instanceof JsonObject body && RoomFeed.PRESENCE_REQUEST.equals(body.getString("type"))) {
       String address = raw.getString("address");
       Optional<String> player = registered.getOrDefault(event.socket(), Map.of()).get(address);
       if (player != null) {

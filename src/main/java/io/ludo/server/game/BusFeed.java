@@ -69,12 +69,12 @@ final class BusFeed implements RoomFeed {
   @Override
   public void presenceRequest() {
     everyNodeUntil = System.currentTimeMillis() + RECOUNT_MS;
-    toEveryNode(new JsonObject().put("type", GameVerticle.PRESENCE_REQUEST));
+    toEveryNode(new JsonObject().put("type", PRESENCE_REQUEST));
   }
 
   @Override
   public void presenceRequest(String node) {
-    vertx.eventBus().send(Addresses.nodeFeed(node), new JsonObject().put("type", GameVerticle.PRESENCE_REQUEST), toOtherNodes());
+    vertx.eventBus().send(Addresses.nodeFeed(node), new JsonObject().put("type", PRESENCE_REQUEST), toOtherNodes());
   }
 
   /** Published to every node's relay, this one's included, which publishes it to the game's sockets there. */

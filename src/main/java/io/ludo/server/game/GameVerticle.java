@@ -28,8 +28,6 @@ import java.util.function.Function;
  */
 public final class GameVerticle extends VerticleBase {
   private static final long LOCK_TIMEOUT_MS = 10_000;
-  /** Sent to every node by a new owner, for its game's sockets; each answers with its presence. */
-  public static final String PRESENCE_REQUEST = "presence_request";
 
   private final GameSpec spec;
   private final Function<byte[], Dice> diceFactory;

@@ -6,6 +6,11 @@ import java.util.Set;
 /** What a room tells the world besides its replies: its events' frames to every socket, and its lifetime. */
 public interface RoomFeed {
   /**
+   * The {@code type} of the frame that asks every socket of the game (on the nodes it reaches) to
+   * be counted again: each answers with its presence, and it is never delivered to a client.
+   */
+  String PRESENCE_REQUEST = "presence_request";
+  /**
    * A frame for every socket of the game (an event's, after the event is durable; a chat line; a
    * rematch), sent to the nodes where the room counts sockets open ({@code listeners}, this node
    * among them or not).

@@ -2,7 +2,7 @@ package io.ludo.server.ws;
 
 import io.ludo.server.NodeStats;
 import io.ludo.server.bus.Addresses;
-import io.ludo.server.game.GameVerticle;
+import io.ludo.server.room.RoomFeed;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -59,7 +59,7 @@ public final class SocketHub {
     Set<WebSocketSession> sessions = new HashSet<>();
     MessageConsumer<JsonObject> consumer = vertx.eventBus().localConsumer(Addresses.gameEvents(gameId), message -> {
       JsonObject event = message.body();
-      if (GameVerticle.PRESENCE_REQUEST.equals(event.getString("type"))) {
+      if (RoomFeed.PRESENCE_REQUEST.equals(event.getString("type"))) {
         sessions.forEach(WebSocketSession::announce);
         return;
       }
