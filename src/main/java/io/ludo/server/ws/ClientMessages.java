@@ -78,8 +78,11 @@ public final class ClientMessages {
     return limiter == null ? peer : limiter.client(peer, forwardedFor);
   }
 
-  /** The frames a sync answers with, encoded: missed events in order, or one state frame when they are too many. */
-  public record Sync(List<String> frames, int seq) {}
+  /**
+   * The frames a sync answers with, encoded: the missed events in order, the first after the
+   * sync's {@code since_seq}, or ({@code state}) one state frame when they are too many.
+   */
+  public record Sync(List<String> frames, int seq, boolean state) {}
 
   /** A seated player's command, answered by {@code {"type":"ack",…reply}} or an error frame; never fails. */
   public Future<JsonObject> command(String gameId, String playerId, Object id, JsonObject message) {
@@ -129,12 +132,12 @@ public final class ClientMessages {
     }
     JsonArray frames = answer.getJsonArray("frames");
     return frames != null
-        ? Future.succeededFuture(new Sync(frames.stream().map(String::valueOf).toList(), last))
+        ? Future.succeededFuture(new Sync(frames.stream().map(String::valueOf).toList(), last, false))
         : fromLog(gameId, sinceSeq);
   }
 
   private Future<Sync> state(String gameId) {
-    return view(gameId).map(state -> new Sync(List.of(state.encode()), state.getInteger("seq")));
+    return view(gameId).map(state -> new Sync(List.of(state.encode()), state.getInteger("seq"), true));
   }
 
   /** A sync older than the owner's recent events: the log folded from its start, for each event's turn. */
@@ -155,7 +158,7 @@ public final class ClientMessages {
               .put("event", events.getJsonObject(i)).put("turn", GameViewJson.turn(at)).encode());
         }
       }
-      return Future.succeededFuture(new Sync(frames, last));
+      return Future.succeededFuture(new Sync(frames, last, false));
     });
   }
 

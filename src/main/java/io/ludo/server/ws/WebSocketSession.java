@@ -47,9 +47,8 @@ final class WebSocketSession {
   private final String socketId = java.util.UUID.randomUUID().toString();
   /** Events that arrived before the state was sent; null once it was. Guarded by this. */
   private List<Object[]> early = new ArrayList<>();
-  private int deliveredSeq;
-  /** Events that arrived while missed ones are read from the owner; null when none are. Guarded by this. */
-  private List<Object[]> filling;
+  /** The events after the state, in order; made when the state is sent. */
+  private InOrderEvents<String> order;
   /** The rate-limit checks of this socket's frames, one after the other (event loop only). */
   private Future<Boolean> gate = Future.succeededFuture(true);
   private int pending;
@@ -106,7 +105,8 @@ final class WebSocketSession {
   // ---------------------------------------------------------------- outbound
 
   private synchronized void sendState(JsonObject view) {
-    deliveredSeq = view.getInteger("seq");
+    order = new InOrderEvents<>(view.getInteger("seq"), since -> messages.sync(gameId, since), frame -> frame,
+        ws::writeTextMessage);
     ws.writeTextMessage(view.encode());
     List<Object[]> waiting = early;
     early = null;
@@ -117,56 +117,14 @@ final class WebSocketSession {
 
   /**
    * An event already encoded once for every socket of the game; {@code seq} 0 for a frame outside
-   * the game's record (chat, rematch), sent whatever the socket has seen. An event that does not
-   * follow the last one sent means some never reached this node (its owner did not count this
-   * node's sockets for a while): the missed ones are read from the owner first, as a sync would.
+   * the game's record (chat, rematch), sent whatever the socket has seen. The events go in order
+   * and once each, the missed ones read from the owner first ({@link InOrderEvents}).
    */
   synchronized void deliver(int seq, String text) {
     if (early != null) {
       early.add(new Object[] {seq, text});
-    } else if (seq == 0) {
+    } else if (seq == 0 || order.admit(seq, text)) {
       ws.writeTextMessage(text);
-    } else if (filling != null) {
-      filling.add(new Object[] {seq, text});
-    } else if (seq > deliveredSeq + 1) {
-      fill(seq, text);
-    } else if (seq > deliveredSeq) {
-      deliveredSeq = seq;
-      ws.writeTextMessage(text);
-    }
-  }
-
-  private void fill(int seq, String text) {
-    filling = new ArrayList<>();
-    filling.add(new Object[] {seq, text});
-    int since = deliveredSeq;
-    messages.sync(gameId, since).onComplete(ar -> filled(since, ar.succeeded() ? ar.result() : null));
-  }
-
-  /** The missed events (or the state, when too many were missed; null: unreadable), then what came meanwhile. */
-  private synchronized void filled(int since, ClientMessages.Sync missed) {
-    if (missed != null && !missed.frames().isEmpty()) {
-      if (missed.frames().get(0).startsWith("{\"type\":\"state\"")) {
-        ws.writeTextMessage(missed.frames().get(0));
-        deliveredSeq = Math.max(deliveredSeq, missed.seq());
-      } else {
-        for (int i = 0; i < missed.frames().size(); i++) {
-          if (since + 1 + i > deliveredSeq) {
-            deliveredSeq = since + 1 + i;
-            ws.writeTextMessage(missed.frames().get(i));
-          }
-        }
-      }
-    }
-    List<Object[]> waiting = filling;
-    filling = null;
-    for (Object[] e : waiting) {
-      int seq = (Integer) e[0];
-      // a gap left after the read failed is not read again for these: the events go on in order
-      if (seq > deliveredSeq) {
-        deliveredSeq = seq;
-        ws.writeTextMessage((String) e[1]);
-      }
     }
   }
 
