@@ -21,13 +21,6 @@ final class BusFeed implements RoomFeed {
   /** How long after asking every node to count its sockets again the room's frames still go to every node. */
   static final long RECOUNT_MS = 3_000;
 
-  /**
-   * A frame is made for this publication and never touched after: every consumer on this node
-   * (a hub per event loop, the bridge) reads the same object, where Vert.x's JSON codec would copy
-   * it for each of them.
-   */
-  private static final DeliveryOptions LOCAL = new DeliveryOptions().setCodecName(SharedJsonCodec.NAME).setLocalOnly(true);
-
   private final Vertx vertx;
   private final String gameId;
   private final String nodeId;
@@ -51,7 +44,7 @@ final class BusFeed implements RoomFeed {
       return;
     }
     everyNodeUntil = 0;
-    vertx.eventBus().publish(address, frame, LOCAL);
+    FeedRelay.toThisNode(vertx, address, frame);
     for (String node : listeners) {
       if (!node.equals(nodeId)) {
         vertx.eventBus().send(Addresses.nodeFeed(node), frame, toOtherNodes());

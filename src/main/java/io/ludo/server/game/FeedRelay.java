@@ -15,7 +15,11 @@ import io.vertx.core.json.JsonObject;
  * sockets of its game on this node, so a socket's game needs no cluster-wide registration.
  */
 final class FeedRelay {
-  /** Decoded once from the wire and never touched after: every consumer on this node reads the same object. */
+  /**
+   * A frame is never touched after it is made (by a room, or decoded once from the wire): every
+   * consumer on this node (a hub per event loop, the bridge) reads the same object, where Vert.x's
+   * JSON codec would copy it for each of them.
+   */
   private static final DeliveryOptions LOCAL = new DeliveryOptions().setCodecName(SharedJsonCodec.NAME).setLocalOnly(true);
 
   private FeedRelay() {}
@@ -32,7 +36,12 @@ final class FeedRelay {
   private static void relay(Vertx vertx, Message<JsonObject> frame) {
     String gameId = frame.headers().get(Addresses.FEED_GAME_HEADER);
     if (gameId != null) {
-      vertx.eventBus().publish(Addresses.gameEvents(gameId), frame.body(), LOCAL);
+      toThisNode(vertx, Addresses.gameEvents(gameId), frame.body());
     }
+  }
+
+  /** A frame to this node's sockets and bridge registrations of the game whose events address it is. */
+  static void toThisNode(Vertx vertx, String eventsAddress, JsonObject frame) {
+    vertx.eventBus().publish(eventsAddress, frame, LOCAL);
   }
 }

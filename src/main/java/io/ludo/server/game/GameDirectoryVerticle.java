@@ -38,6 +38,8 @@ public final class GameDirectoryVerticle extends VerticleBase {
   private static final SecureRandom IDS = new SecureRandom();
   private static final long LOCK_TIMEOUT_MS = 15_000;
   private static final long PROBE_TIMEOUT_MS = 1_000;
+  private static final DeliveryOptions TO_THIS_NODES_ROOM = new DeliveryOptions().setLocalOnly(true)
+      .setCodecName(RoomRequestCodec.NAME).setSendTimeout(PROBE_TIMEOUT_MS);
   private static final long SWEEP_MS = 60_000;
   /** Invite codes drawn for one new game before its creation is given up. */
   private static final int INVITE_ATTEMPTS = 4;
@@ -79,10 +81,7 @@ public final class GameDirectoryVerticle extends VerticleBase {
     if (nodeId.equals(moved.getString("node")) || !deployments.containsKey(gameId)) {
       return;
     }
-    vertx.eventBus().request(Addresses.gameCommands(gameId),
-        new io.ludo.server.room.RoomRequest.EpochMoved(moved.getLong("epoch"), moved.getString("node")),
-        new DeliveryOptions().setLocalOnly(true).setCodecName(RoomRequestCodec.NAME).setSendTimeout(PROBE_TIMEOUT_MS))
-        .onFailure(e -> LOG.debug("room of {} not told of its new owner: {}", gameId, e.getMessage()));
+    tell(gameId, new RoomRequest.EpochMoved(moved.getLong("epoch"), moved.getString("node")), "of its new owner");
   }
 
   /**
@@ -93,12 +92,15 @@ public final class GameDirectoryVerticle extends VerticleBase {
     String node = changed.getString("node");
     RoomRequest told = "left".equals(changed.getString("change")) ? new RoomRequest.NodeLeft(node)
         : new RoomRequest.NodeReturned(node);
-    DeliveryOptions local = new DeliveryOptions().setLocalOnly(true).setCodecName(RoomRequestCodec.NAME)
-        .setSendTimeout(PROBE_TIMEOUT_MS);
     for (String gameId : deployments.keySet()) {
-      vertx.eventBus().request(Addresses.gameCommands(gameId), told, local)
-          .onFailure(e -> LOG.debug("room of {} not told that {} {}: {}", gameId, node, changed.getString("change"), e.getMessage()));
+      tell(gameId, told, "that " + node + " " + changed.getString("change"));
     }
+  }
+
+  /** Tells this node's room of {@code gameId} what it must know; a room gone meanwhile needs nothing. */
+  private void tell(String gameId, RoomRequest told, String what) {
+    vertx.eventBus().request(Addresses.gameCommands(gameId), told, TO_THIS_NODES_ROOM)
+        .onFailure(e -> LOG.debug("room of {} not told {}: {}", gameId, what, e.getMessage()));
   }
 
   /** Rooms leave memory on their own (idle, finished, handed over): drop what they left here. */

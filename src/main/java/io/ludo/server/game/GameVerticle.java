@@ -121,19 +121,19 @@ public final class GameVerticle extends VerticleBase {
       case RoomRequest.Presence p -> {
         room.touch();
         room.presence(p.node(), p.playerId(), p.delta());
-        message.reply(new JsonObject().put("ok", true), SHARED);
+        done(message);
       }
       case RoomRequest.NodeLeft n -> {
         room.nodeLeft(n.node());
-        message.reply(new JsonObject().put("ok", true), SHARED);
+        done(message);
       }
       case RoomRequest.NodeReturned n -> {
         room.nodeReturned(n.node());
-        message.reply(new JsonObject().put("ok", true), SHARED);
+        done(message);
       }
       case RoomRequest.EpochMoved e -> {
         room.epochMoved(e.epoch());
-        message.reply(new JsonObject().put("ok", true), SHARED);
+        done(message);
       }
       case RoomRequest.Rematch r -> room.rematch(r.playerId()).onSuccess(reply -> message.reply(reply, SHARED));
       case RoomRequest.Chat c -> room.chat(c.playerId(), c.text()).onSuccess(reply -> message.reply(reply, SHARED));
@@ -145,6 +145,11 @@ public final class GameVerticle extends VerticleBase {
             message.reply(reply, SHARED);
           });
     }
+  }
+
+  /** A notice taken in (presence, a node's change, an epoch): nothing to answer but that. */
+  private static void done(Message<Object> message) {
+    message.reply(new JsonObject().put("ok", true), SHARED);
   }
 
   /** A read: it counts as activity. */

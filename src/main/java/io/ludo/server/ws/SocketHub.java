@@ -17,7 +17,8 @@ import java.util.Set;
  * The sockets of one HTTP verticle (one event loop) by game, with one event-bus consumer per game
  * (not per socket): each event is encoded once and the same text goes to every socket of the
  * game. The consumer is this node's only: the game's room sends its frames to the nodes where it
- * counts the game's sockets (each socket's presence), and this node's feed relay publishes them here. It lives on the HTTP verticle's context, where its sockets live: an event is written to
+ * counts the game's sockets (each socket's presence), and this node's feed relay publishes them
+ * here. It lives on the HTTP verticle's context, where its sockets live: an event is written to
  * them without crossing threads, and the bookkeeping needs no locks.
  */
 public final class SocketHub {
