@@ -5,26 +5,78 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The ceiling: a bare Vert.x WebSocket server that sends every text frame straight back, with
  * the node's frame limits. Against it, the generator measures what this machine's WebSockets
  * allow with no game, no event bus and no database.
+ *
+ * <p>The floor, on {@code /fanout/{group}}: the socket traffic of a game's action and nothing
+ * else. A text frame that begins with a digit {@code n} is sent back to its sender (the ack), then
+ * {@code n} times to every socket of its group (the events), as a room's frames reach its four
+ * players. {@code GET /metrics} gives this process's CPU time in the node's metric name, so the
+ * generator reads the floor's CPU per action as it reads a node's.
  */
 public final class EchoServer {
+  static final String FANOUT_PATH = "/fanout/";
+
   private EchoServer() {}
 
   /** Listens on 127.0.0.1:{@code port} with {@code instances} event loops; answers the deployment. */
   public static Future<String> start(Vertx vertx, int port, int instances) {
+    Map<String, List<ServerWebSocket>> groups = new ConcurrentHashMap<>();
     return vertx.deployVerticle(() -> new VerticleBase() {
       @Override
       public Future<?> start() {
         return vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketFrameSize(65_536)
                 .setMaxWebSocketMessageSize(1 << 20))
-            .webSocketHandler(ws -> ws.textMessageHandler(ws::writeTextMessage))
-            .requestHandler(req -> req.response().setStatusCode(404).end())
+            .webSocketHandler(ws -> {
+              if (ws.path().startsWith(FANOUT_PATH)) {
+                joinGroup(groups, ws);
+              } else {
+                ws.textMessageHandler(ws::writeTextMessage);
+              }
+            })
+            .requestHandler(EchoServer::metricsOrNotFound)
             .listen(port, "127.0.0.1");
       }
     }, new DeploymentOptions().setInstances(instances));
+  }
+
+  private static void joinGroup(Map<String, List<ServerWebSocket>> groups, ServerWebSocket ws) {
+    String group = ws.path().substring(FANOUT_PATH.length());
+    List<ServerWebSocket> members = groups.computeIfAbsent(group, g -> new CopyOnWriteArrayList<>());
+    members.add(ws);
+    ws.closeHandler(v -> {
+      members.remove(ws);
+      if (members.isEmpty()) {
+        groups.remove(group, members);
+      }
+    });
+    ws.textMessageHandler(text -> {
+      ws.writeTextMessage(text);
+      int copies = text.isEmpty() ? 0 : Character.digit(text.charAt(0), 10);
+      for (int i = 0; i < copies; i++) {
+        for (ServerWebSocket member : members) {
+          member.writeTextMessage(text);
+        }
+      }
+    });
+  }
+
+  private static void metricsOrNotFound(HttpServerRequest req) {
+    if (req.path().equals("/metrics")) {
+      long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+      req.response().putHeader("content-type", "text/plain").end("process_cpu_time_ns_total " + cpu + "\n");
+    } else {
+      req.response().setStatusCode(404).end();
+    }
   }
 }

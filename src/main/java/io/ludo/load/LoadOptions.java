@@ -24,10 +24,12 @@ import java.util.Map;
  * @param socketGames idle mode: how many of the games get their 4 sockets
  * @param holdSeconds idle mode: how long to hold the sockets open after the last heap reading
  * @param actions idle mode: how many rolls and moves each game plays (over REST) before the reading
+ * @param floor with an echo server: also measure the floor, the socket traffic of the real run's
+ *     actions alone on the echo server's fan-out ({@code --floor on})
  */
 public record LoadOptions(List<String> urls, List<String> adminUrls, List<Integer> games, int seconds, int warmupSeconds, boolean crossNodes,
     String echoUrl, int threads, long seed, Path out, Path plot, String label, long serverPid, int socketGames,
-    int holdSeconds, long actionTimeoutMs, int actions) {
+    int holdSeconds, long actionTimeoutMs, int actions, boolean floor) {
 
   /** A node's admin port is its game port + this, as with the defaults (8080, 9080) and local-cluster.sh. */
   static final int ADMIN_PORT_OFFSET = 1000;
@@ -42,7 +44,7 @@ public record LoadOptions(List<String> urls, List<String> adminUrls, List<Intege
       a.put(args[i].substring(2), args[++i]);
     }
     List<String> known = List.of("url", "admin-url", "games", "seconds", "warmup", "spread", "echo-url", "threads", "seed", "out",
-        "plot", "label", "server-pid", "socket-games", "hold", "action-timeout-ms", "actions");
+        "plot", "label", "server-pid", "socket-games", "hold", "action-timeout-ms", "actions", "floor");
     for (String k : a.keySet()) {
       if (!known.contains(k)) {
         throw new IllegalArgumentException("unknown option --" + k + " (known: " + known + ")");
@@ -76,7 +78,7 @@ public record LoadOptions(List<String> urls, List<String> adminUrls, List<Intege
         Long.parseLong(a.getOrDefault("server-pid", "0")), Integer.parseInt(a.getOrDefault("socket-games", "0")),
         bounded("hold", a.getOrDefault("hold", "5"), 3600),
         Long.parseLong(a.getOrDefault("action-timeout-ms", "10000")),
-        bounded("actions", a.getOrDefault("actions", "0"), 10_000));
+        bounded("actions", a.getOrDefault("actions", "0"), 10_000), onOff("floor", a.getOrDefault("floor", "off")));
   }
 
   /** Load is only ever sent to this machine. */
@@ -90,6 +92,14 @@ public record LoadOptions(List<String> urls, List<String> adminUrls, List<Intege
   private static String defaultAdminUrl(String url) {
     URI uri = URI.create(url);
     return uri.getScheme() + "://" + uri.getHost() + ":" + ((uri.getPort() < 0 ? 80 : uri.getPort()) + ADMIN_PORT_OFFSET);
+  }
+
+  private static boolean onOff(String name, String value) {
+    return switch (value) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new IllegalArgumentException("--" + name + " is on or off");
+    };
   }
 
   private static int positive(String name, int n) {
@@ -110,7 +120,7 @@ public record LoadOptions(List<String> urls, List<String> adminUrls, List<Intege
   /** The same run with one games count (a sweep's step) and its own report path. */
   LoadOptions withGames(int n, Path report) {
     return new LoadOptions(urls, adminUrls, List.of(n), seconds, warmupSeconds, crossNodes, echoUrl, threads, seed, report, plot,
-        label, serverPid, socketGames, holdSeconds, actionTimeoutMs, actions);
+        label, serverPid, socketGames, holdSeconds, actionTimeoutMs, actions, floor);
   }
 
   int concurrentGames() {

@@ -32,7 +32,7 @@ public final class LoadRun {
   /** The real run, and the echo run with the ratios when an echo URL is set. */
   public JsonObject run(int games) throws Exception {
     JsonObject real = measure(games, options.urls(), (nodes, stats, random, serial, ended) ->
-        new GamePlayer(nodes, stats, random, serial % nodes.count(), "load-" + serial, ended), true);
+        new GamePlayer(nodes, stats, random, serial % nodes.count(), "load-" + serial, ended), options.adminUrls());
     JsonObject result = new JsonObject()
         .put("label", options.label())
         .put("date", Instant.now().toString())
@@ -48,11 +48,30 @@ public final class LoadRun {
       long actions = real.getLong("actions");
       int frameBytes = actions == 0 ? DEFAULT_FRAME_BYTES : (int) (real.getLong("ack_bytes") / actions);
       JsonObject echo = measure(games, List.of(options.echoUrl()),
-          (nodes, stats, random, serial, ended) -> new EchoPlayer(nodes, stats, frameBytes, ended), false);
+          (nodes, stats, random, serial, ended) -> new EchoPlayer(nodes, stats, frameBytes, ended), List.of());
       echo.put("frame_bytes", frameBytes);
       result.put("echo", echo).put("ratio_to_echo", ratios(real, echo));
+      if (options.floor()) {
+        result.put("floor", floor(games, real, frameBytes));
+      }
     }
     return result;
+  }
+
+  /**
+   * The real run's socket traffic alone, on the echo server's fan-out: per action one frame in,
+   * the ack and as many event frames per socket as the real run counted, at the real run's rate.
+   * Its CPU per action is what a Vert.x server spends on sockets alone, below which no node can go.
+   */
+  private JsonObject floor(int games, JsonObject real, int frameBytes) throws Exception {
+    long actions = real.getLong("actions");
+    double eventsPerSocket = actions == 0 ? 1 : real.getLong("event_frames") / (double) actions / GamePlayer.SEATS;
+    double rate = real.getDouble("actions_per_s");
+    long intervalNanos = rate == 0 ? 0 : (long) (games / rate * 1e9);
+    JsonObject floor = measure(games, List.of(options.echoUrl()), (nodes, stats, random, serial, ended) ->
+        new FanoutPlayer(nodes, stats, Long.toHexString(random.nextLong()), frameBytes, eventsPerSocket, intervalNanos,
+            ended), List.of(options.echoUrl()));
+    return floor.put("frame_bytes", frameBytes).put("event_frames_per_socket_per_action", round(eventsPerSocket, 3));
   }
 
   private static JsonObject ratios(JsonObject real, JsonObject echo) {
@@ -71,7 +90,8 @@ public final class LoadRun {
   }
 
   /** One measured phase against {@code urls}. */
-  JsonObject measure(int games, List<String> urls, Driver.GameFactory factory, boolean probeServers) throws Exception {
+  JsonObject measure(int games, List<String> urls, Driver.GameFactory factory, List<String> metricsUrls) throws Exception {
+    boolean probeServers = !metricsUrls.isEmpty();
     int threads = Math.min(options.threads(), games);
     List<Driver> drivers = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
@@ -88,7 +108,7 @@ public final class LoadRun {
     }
     TimeUnit.SECONDS.sleep(options.warmupSeconds());
 
-    List<Probes.Scrape> before = probeServers ? scrapeAll(options.adminUrls()) : List.of();
+    List<Probes.Scrape> before = probeServers ? scrapeAll(metricsUrls) : List.of();
     Probes.MachineCpu machineBefore = Probes.MachineCpu.now();
     long generatorBefore = Probes.generatorCpuNanos();
     drivers.forEach(d -> d.measure(true));
@@ -98,14 +118,14 @@ public final class LoadRun {
       long next = started + TimeUnit.SECONDS.toNanos(s + 1);
       TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
       if (probeServers) {
-        samples.add(scrapeAll(options.adminUrls()));
+        samples.add(scrapeAll(metricsUrls));
       }
     }
     drivers.forEach(d -> d.measure(false));
     long elapsed = System.nanoTime() - started;
     Probes.MachineCpu machineAfter = Probes.MachineCpu.now();
     long generatorAfter = Probes.generatorCpuNanos();
-    List<Probes.Scrape> after = probeServers ? scrapeAll(options.adminUrls()) : List.of();
+    List<Probes.Scrape> after = probeServers ? scrapeAll(metricsUrls) : List.of();
     double load1 = Probes.loadAverage();
 
     RunStats total = new RunStats();
@@ -142,6 +162,8 @@ public final class LoadRun {
         nodes.add(serverFigures(urls.get(i), before.get(i), after.get(i), samples.stream().map(s -> s.get(node)).toList(), elapsed));
       }
       out.put("nodes", nodes);
+      double cores = nodes.stream().mapToDouble(n -> ((JsonObject) n).getDouble("cpu_cores")).sum();
+      out.put("server_cpu_us_per_action", total.actions() == 0 ? 0 : round(cores * secs / total.actions() * 1e6, 1));
     }
     return out;
   }

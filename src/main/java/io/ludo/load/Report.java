@@ -44,6 +44,14 @@ public final class Report {
           q.getDouble("actions_per_s"), q.getDouble("latency_p50"), q.getDouble("latency_p90"),
           q.getDouble("latency_p99"), q.getDouble("latency_p99_9"), q.getDouble("latency_max")));
     }
+    if (r.containsKey("floor")) {
+      md.append(row("floor (sockets alone)", r.getJsonObject("floor")));
+      md.append(String.format(Locale.ROOT, "%nServer CPU per action: %.1f µs on the node(s); %.1f µs on the floor "
+              + "(the same socket traffic, %.2f event frames per socket per action, on the echo server alone).%n",
+          r.getJsonObject("server").getDouble("server_cpu_us_per_action", 0.0),
+          r.getJsonObject("floor").getDouble("server_cpu_us_per_action", 0.0),
+          r.getJsonObject("floor").getDouble("event_frames_per_socket_per_action")));
+    }
     JsonObject errors = r.getJsonObject("server").getJsonObject("errors");
     if (!errors.isEmpty()) {
       md.append("\nErrors: ").append(errors.encode()).append("\n");

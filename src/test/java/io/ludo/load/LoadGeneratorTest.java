@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class LoadGeneratorTest {
 
   @Test
-  void realGamesArePlayedOverWebSocketAndSetBesideTheEchoCeiling() throws Exception {
+  void realGamesArePlayedOverWebSocketAndSetBesideTheEchoCeilingAndTheSocketFloor() throws Exception {
     Vertx servers = Vertx.vertx();
     Vertx generator = Vertx.vertx();
     try {
@@ -25,7 +25,8 @@ class LoadGeneratorTest {
       EchoServer.start(servers, echoPort, 1).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       LoadOptions options = LoadOptions.parse(new String[] {"--url", "http://127.0.0.1:" + node.httpPort(),
           "--admin-url", "http://127.0.0.1:" + node.adminPort(),
-          "--games", "3", "--seconds", "2", "--warmup", "1", "--echo-url", "http://127.0.0.1:" + echoPort});
+          "--games", "3", "--seconds", "2", "--warmup", "1", "--echo-url", "http://127.0.0.1:" + echoPort,
+          "--floor", "on"});
 
       JsonObject result = new LoadRun(generator, options).run(3);
 
@@ -41,6 +42,17 @@ class LoadGeneratorTest {
       assertTrue(result.getJsonObject("echo").getLong("actions") > 0, "the echo ceiling was measured too");
       assertTrue(result.getJsonObject("ratio_to_echo").getDouble("actions_per_s") > 0);
       assertTrue(Report.markdown(result).contains("| server ÷ echo |"));
+
+      JsonObject floor = result.getJsonObject("floor");
+      assertTrue(floor.getLong("actions") > 0, "the floor was measured: " + floor);
+      assertEquals(0, floor.getLong("error_count"), "with no errors: " + floor.getJsonObject("errors"));
+      double perSocket = floor.getDouble("event_frames_per_socket_per_action");
+      assertEquals(server.getLong("event_frames") / (double) server.getLong("actions") / 4, perSocket, 0.001,
+          "the floor sends as many event frames per action as the real run got");
+      assertEquals(4 * perSocket, floor.getLong("event_frames") / (double) floor.getLong("actions"), 0.5,
+          "and every socket of the group got them");
+      assertTrue(floor.getDouble("server_cpu_us_per_action") > 0, "the echo server's CPU was read: " + floor);
+      assertTrue(server.getDouble("server_cpu_us_per_action") > 0, "so was the node's");
     } finally {
       generator.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       servers.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
