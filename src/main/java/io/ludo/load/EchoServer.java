@@ -1,5 +1,6 @@
 package io.ludo.load;
 
+import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -8,6 +9,8 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +34,7 @@ public final class EchoServer {
 
   /** Listens on 127.0.0.1:{@code port} with {@code instances} event loops; answers the deployment. */
   public static Future<String> start(Vertx vertx, int port, int instances) {
-    Map<String, List<ServerWebSocket>> groups = new ConcurrentHashMap<>();
+    Map<String, List<Member>> groups = new ConcurrentHashMap<>();
     return vertx.deployVerticle(() -> new VerticleBase() {
       @Override
       public Future<?> start() {
@@ -50,25 +53,44 @@ public final class EchoServer {
     }, new DeploymentOptions().setInstances(instances));
   }
 
-  private static void joinGroup(Map<String, List<ServerWebSocket>> groups, ServerWebSocket ws) {
+  /** A socket of a fan-out group, with the event loop it was accepted on: the only thread that writes to it. */
+  private record Member(ServerWebSocket ws, Context context) {}
+
+  private static void joinGroup(Map<String, List<Member>> groups, ServerWebSocket ws) {
     String group = ws.path().substring(FANOUT_PATH.length());
-    List<ServerWebSocket> members = groups.computeIfAbsent(group, g -> new CopyOnWriteArrayList<>());
-    members.add(ws);
+    Member self = new Member(ws, Vertx.currentContext());
+    List<Member> members = groups.computeIfAbsent(group, g -> new CopyOnWriteArrayList<>());
+    members.add(self);
     ws.closeHandler(v -> {
-      members.remove(ws);
+      members.remove(self);
       if (members.isEmpty()) {
         groups.remove(group, members);
       }
     });
     ws.textMessageHandler(text -> {
       ws.writeTextMessage(text);
-      int copies = text.isEmpty() ? 0 : Character.digit(text.charAt(0), 10);
-      for (int i = 0; i < copies; i++) {
-        for (ServerWebSocket member : members) {
-          member.writeTextMessage(text);
-        }
+      int copies = text.isEmpty() ? 0 : Math.max(0, Character.digit(text.charAt(0), 10));
+      // As a room's frames reach its sockets: one hand-over per other event loop, where that loop writes to its own.
+      Map<Context, List<ServerWebSocket>> byLoop = new HashMap<>();
+      for (Member m : members) {
+        byLoop.computeIfAbsent(m.context(), c -> new ArrayList<>()).add(m.ws());
       }
+      byLoop.forEach((context, sockets) -> {
+        if (context == self.context()) {
+          writeCopies(sockets, text, copies);
+        } else {
+          context.runOnContext(v -> writeCopies(sockets, text, copies));
+        }
+      });
     });
+  }
+
+  private static void writeCopies(List<ServerWebSocket> sockets, String text, int copies) {
+    for (int i = 0; i < copies; i++) {
+      for (ServerWebSocket s : sockets) {
+        s.writeTextMessage(text);
+      }
+    }
   }
 
   private static void metricsOrNotFound(HttpServerRequest req) {
