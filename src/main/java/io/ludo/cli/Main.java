@@ -21,7 +21,7 @@ public final class Main {
                         --url http://127.0.0.1:8080[,…] --games N --seconds T [--warmup W] [--spread cross|owner]
                         [--admin-url U[,…]: each node's admin server, default its port + 1000]
                         [--echo-url http://127.0.0.1:9090] [--threads K] [--out target/load/run.json]
-                        [--floor on: with --echo-url, also the run's socket traffic alone on the echo server]
+                        [--floor paced|saturated: with --echo-url, also the run's socket traffic alone on the echo server]
         sweep         one load run per games count (--games 10,50,100,200) and a PNG plot (--plot file.png)
         idle          open --games N games and the sockets of --socket-games M of them; heap per game and socket
                         [--server-pid PID: a full GC before each heap reading]

@@ -25,11 +25,15 @@ import java.util.Map;
  * @param holdSeconds idle mode: how long to hold the sockets open after the last heap reading
  * @param actions idle mode: how many rolls and moves each game plays (over REST) before the reading
  * @param floor with an echo server: also measure the floor, the socket traffic of the real run's
- *     actions alone on the echo server's fan-out ({@code --floor on})
+ *     actions alone on the echo server's fan-out: {@code --floor paced} at the real run's rate,
+ *     {@code --floor saturated} as fast as it goes; {@link Floor#OFF} by default
  */
 public record LoadOptions(List<String> urls, List<String> adminUrls, List<Integer> games, int seconds, int warmupSeconds, boolean crossNodes,
     String echoUrl, int threads, long seed, Path out, Path plot, String label, long serverPid, int socketGames,
-    int holdSeconds, long actionTimeoutMs, int actions, boolean floor) {
+    int holdSeconds, long actionTimeoutMs, int actions, Floor floor) {
+
+  /** Whether and how the socket floor is measured. */
+  public enum Floor { OFF, PACED, SATURATED }
 
   /** A node's admin port is its game port + this, as with the defaults (8080, 9080) and local-cluster.sh. */
   static final int ADMIN_PORT_OFFSET = 1000;
@@ -78,7 +82,7 @@ public record LoadOptions(List<String> urls, List<String> adminUrls, List<Intege
         Long.parseLong(a.getOrDefault("server-pid", "0")), Integer.parseInt(a.getOrDefault("socket-games", "0")),
         bounded("hold", a.getOrDefault("hold", "5"), 3600),
         Long.parseLong(a.getOrDefault("action-timeout-ms", "10000")),
-        bounded("actions", a.getOrDefault("actions", "0"), 10_000), onOff("floor", a.getOrDefault("floor", "off")));
+        bounded("actions", a.getOrDefault("actions", "0"), 10_000), floor(a.getOrDefault("floor", "off")));
   }
 
   /** Load is only ever sent to this machine. */
@@ -94,11 +98,12 @@ public record LoadOptions(List<String> urls, List<String> adminUrls, List<Intege
     return uri.getScheme() + "://" + uri.getHost() + ":" + ((uri.getPort() < 0 ? 80 : uri.getPort()) + ADMIN_PORT_OFFSET);
   }
 
-  private static boolean onOff(String name, String value) {
+  private static Floor floor(String value) {
     return switch (value) {
-      case "on" -> true;
-      case "off" -> false;
-      default -> throw new IllegalArgumentException("--" + name + " is on or off");
+      case "off" -> Floor.OFF;
+      case "paced" -> Floor.PACED;
+      case "saturated" -> Floor.SATURATED;
+      default -> throw new IllegalArgumentException("--floor is off, paced or saturated");
     };
   }
 

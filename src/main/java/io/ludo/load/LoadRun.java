@@ -51,7 +51,7 @@ public final class LoadRun {
           (nodes, stats, random, serial, ended) -> new EchoPlayer(nodes, stats, frameBytes, ended), List.of());
       echo.put("frame_bytes", frameBytes);
       result.put("echo", echo).put("ratio_to_echo", ratios(real, echo));
-      if (options.floor()) {
+      if (options.floor() != LoadOptions.Floor.OFF) {
         result.put("floor", floor(games, real, frameBytes));
       }
     }
@@ -60,18 +60,19 @@ public final class LoadRun {
 
   /**
    * The real run's socket traffic alone, on the echo server's fan-out: per action one frame in,
-   * the ack and as many event frames per socket as the real run counted, at the real run's rate.
+   * the ack and as many event frames per socket as the real run counted, at the real run's rate
+   * (paced) or as fast as it goes (saturated, where a busy server wakes less often per message).
    * Its CPU per action is what a Vert.x server spends on sockets alone, below which no node can go.
    */
   private JsonObject floor(int games, JsonObject real, int frameBytes) throws Exception {
     long actions = real.getLong("actions");
     double eventsPerSocket = actions == 0 ? 1 : real.getLong("event_frames") / (double) actions / GamePlayer.SEATS;
     double rate = real.getDouble("actions_per_s");
-    long intervalNanos = rate == 0 ? 0 : (long) (games / rate * 1e9);
+    long intervalNanos = rate == 0 || options.floor() == LoadOptions.Floor.SATURATED ? 0 : (long) (games / rate * 1e9);
     JsonObject floor = measure(games, List.of(options.echoUrl()), (nodes, stats, random, serial, ended) ->
         new FanoutPlayer(nodes, stats, Long.toHexString(random.nextLong()), frameBytes, eventsPerSocket, intervalNanos,
             ended), List.of(options.echoUrl()));
-    return floor.put("frame_bytes", frameBytes).put("event_frames_per_socket_per_action", round(eventsPerSocket, 3));
+    return floor.put("pace", options.floor().name().toLowerCase(java.util.Locale.ROOT)).put("frame_bytes", frameBytes).put("event_frames_per_socket_per_action", round(eventsPerSocket, 3));
   }
 
   private static JsonObject ratios(JsonObject real, JsonObject echo) {

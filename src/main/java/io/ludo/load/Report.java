@@ -45,7 +45,7 @@ public final class Report {
           q.getDouble("latency_p99"), q.getDouble("latency_p99_9"), q.getDouble("latency_max")));
     }
     if (r.containsKey("floor")) {
-      md.append(row("floor (sockets alone)", r.getJsonObject("floor")));
+      md.append(row("floor (sockets alone, " + r.getJsonObject("floor").getString("pace") + ")", r.getJsonObject("floor")));
       md.append(String.format(Locale.ROOT, "%nServer CPU per action: %.1f µs on the node(s); %.1f µs on the floor "
               + "(the same socket traffic, %.2f event frames per socket per action, on the echo server alone).%n",
           r.getJsonObject("server").getDouble("server_cpu_us_per_action", 0.0),

@@ -26,7 +26,7 @@ class LoadGeneratorTest {
       LoadOptions options = LoadOptions.parse(new String[] {"--url", "http://127.0.0.1:" + node.httpPort(),
           "--admin-url", "http://127.0.0.1:" + node.adminPort(),
           "--games", "3", "--seconds", "2", "--warmup", "1", "--echo-url", "http://127.0.0.1:" + echoPort,
-          "--floor", "on"});
+          "--floor", "paced"});
 
       JsonObject result = new LoadRun(generator, options).run(3);
 
@@ -57,6 +57,13 @@ class LoadGeneratorTest {
       generator.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       servers.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void givenNoFloorOption_whenParsed_thenNoFloorIsMeasured_andAnUnknownPaceIsRefused() {
+    assertEquals(LoadOptions.Floor.OFF, LoadOptions.parse(new String[] {}).floor());
+    assertEquals(LoadOptions.Floor.SATURATED, LoadOptions.parse(new String[] {"--floor", "saturated"}).floor());
+    assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse(new String[] {"--floor", "on"}));
   }
 
   @Test
