@@ -1,8 +1,6 @@
 package io.ludo.load;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketConnectOptions;
 
 /**
  * The floor's stand-in for a game: four sockets in one group of the echo server's fan-out, taking
@@ -13,24 +11,14 @@ import io.vertx.core.http.WebSocketConnectOptions;
  * run's rate (a server's CPU per message depends on it: fewer wake-ups per message under load).
  * What sockets alone cost a Vert.x server per action, with no game, no event bus and no database.
  */
-final class FanoutPlayer implements LoadGame {
-  private final Nodes nodes;
-  private final RunStats stats;
-  private final String group;
+final class FanoutPlayer extends EchoGame {
   private final String[] frames = new String[10];
   private final double eventsPerSocket;
   private final long intervalNanos;
-  private final Ended ended;
-  private final WebSocket[] sockets = new WebSocket[GamePlayer.SEATS];
   private double eventsOwed;
-  private int open;
   private int seat;
   private int framesAwaited;
   private boolean ackSeen;
-  private long sentAt;
-  private boolean waiting;
-  private boolean stopping;
-  private boolean over;
 
   /**
    * {@code frameBytes}: the length of each frame; {@code eventsPerSocket}: the event frames each
@@ -39,12 +27,9 @@ final class FanoutPlayer implements LoadGame {
    */
   FanoutPlayer(Nodes nodes, RunStats stats, String group, int frameBytes, double eventsPerSocket, long intervalNanos,
       Ended ended) {
-    this.nodes = nodes;
-    this.stats = stats;
-    this.group = group;
+    super(nodes, stats, EchoServer.FANOUT_PATH + group, ended);
     this.eventsPerSocket = eventsPerSocket;
     this.intervalNanos = intervalNanos;
-    this.ended = ended;
     String head = "{\"type\":\"roll\",\"id\":1,\"pad\":\"";
     String pad = "x".repeat(Math.max(0, frameBytes - head.length() - 3));
     for (int n = 0; n < frames.length; n++) {
@@ -53,23 +38,7 @@ final class FanoutPlayer implements LoadGame {
   }
 
   @Override
-  public void start() {
-    for (int s = 0; s < sockets.length; s++) {
-      int index = s;
-      nodes.ws().connect(new WebSocketConnectOptions().setHost(nodes.host(0)).setPort(nodes.port(0))
-              .setURI(EchoServer.FANOUT_PATH + group))
-          .onSuccess(ws -> {
-            sockets[index] = ws;
-            ws.textMessageHandler(text -> onFrame(index, text));
-            if (++open == sockets.length) {
-              next();
-            }
-          })
-          .onFailure(e -> giveUp("SOCKET_REFUSED"));
-    }
-  }
-
-  private void onFrame(int socket, String text) {
+  protected void onFrame(int socket, String text) {
     if (!waiting) {
       return;
     }
@@ -90,14 +59,8 @@ final class FanoutPlayer implements LoadGame {
     }
   }
 
-  private void next() {
-    if (over) {
-      return;
-    }
-    if (stopping) {
-      end();
-      return;
-    }
+  @Override
+  protected void sendAction() {
     eventsOwed += eventsPerSocket;
     int events = Math.min(frames.length - 1, (int) eventsOwed);
     eventsOwed -= events;
@@ -107,40 +70,5 @@ final class FanoutPlayer implements LoadGame {
     waiting = true;
     sentAt = System.nanoTime();
     sockets[seat].writeTextMessage(frames[events]);
-  }
-
-  @Override
-  public void stop() {
-    stopping = true;
-    if (!waiting) {
-      end();
-    }
-  }
-
-  @Override
-  public void checkOverdue(long now, long timeoutNanos) {
-    if (!over && waiting && now - sentAt > timeoutNanos) {
-      giveUp("ACK_TIMEOUT");
-    }
-  }
-
-  private void giveUp(String reason) {
-    if (!over) {
-      stats.error(reason);
-      end();
-    }
-  }
-
-  private void end() {
-    if (over) {
-      return;
-    }
-    over = true;
-    for (WebSocket ws : sockets) {
-      if (ws != null) {
-        ws.close();
-      }
-    }
-    ended.ended(this, false);
   }
 }
