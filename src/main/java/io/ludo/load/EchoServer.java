@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The ceiling: a bare Vert.x WebSocket server that sends every text frame straight back, with
@@ -34,7 +33,7 @@ public final class EchoServer {
 
   /** Listens on 127.0.0.1:{@code port} with {@code instances} event loops; answers the deployment. */
   public static Future<String> start(Vertx vertx, int port, int instances) {
-    Map<String, List<Member>> groups = new ConcurrentHashMap<>();
+    Map<String, Group> groups = new ConcurrentHashMap<>();
     return vertx.deployVerticle(() -> new VerticleBase() {
       @Override
       public Future<?> start() {
@@ -53,35 +52,64 @@ public final class EchoServer {
     }, new DeploymentOptions().setInstances(instances));
   }
 
-  /** A socket of a fan-out group, with the event loop it was accepted on: the only thread that writes to it. */
-  private record Member(ServerWebSocket ws, Context context) {}
+  /**
+   * The sockets of one fan-out group by the event loop each was accepted on, the only thread that
+   * writes to it. Grouped when a socket joins or leaves, not per frame, so that the floor carries
+   * no work of its own beyond the writes.
+   */
+  private static final class Group {
+    private record Member(Context loop, ServerWebSocket ws) {}
 
-  private static void joinGroup(Map<String, List<Member>> groups, ServerWebSocket ws) {
-    String group = ws.path().substring(FANOUT_PATH.length());
-    Member self = new Member(ws, Vertx.currentContext());
-    List<Member> members = groups.computeIfAbsent(group, g -> new CopyOnWriteArrayList<>());
-    members.add(self);
+    private final List<Member> members = new ArrayList<>();
+    /** Made anew on each join and leave, never changed after: read by every loop without a lock. */
+    private volatile Map<Context, List<ServerWebSocket>> byLoop = Map.of();
+
+    synchronized void join(Context loop, ServerWebSocket ws) {
+      members.add(new Member(loop, ws));
+      regroup();
+    }
+
+    /** Whether the group is empty after {@code ws} left it. */
+    synchronized boolean leave(Context loop, ServerWebSocket ws) {
+      members.remove(new Member(loop, ws));
+      regroup();
+      return members.isEmpty();
+    }
+
+    private void regroup() {
+      Map<Context, List<ServerWebSocket>> grouped = new HashMap<>();
+      for (Member m : members) {
+        grouped.computeIfAbsent(m.loop(), c -> new ArrayList<>()).add(m.ws());
+      }
+      byLoop = grouped;
+    }
+
+    /** {@code copies} times {@code text} to every socket: written here for this loop's, handed over once per other loop. */
+    void fanOut(Context here, String text, int copies) {
+      byLoop.forEach((loop, sockets) -> {
+        if (loop == here) {
+          writeCopies(sockets, text, copies);
+        } else {
+          loop.runOnContext(v -> writeCopies(sockets, text, copies));
+        }
+      });
+    }
+  }
+
+  private static void joinGroup(Map<String, Group> groups, ServerWebSocket ws) {
+    String name = ws.path().substring(FANOUT_PATH.length());
+    Context here = Vertx.currentContext();
+    Group group = groups.computeIfAbsent(name, g -> new Group());
+    group.join(here, ws);
     ws.closeHandler(v -> {
-      members.remove(self);
-      if (members.isEmpty()) {
-        groups.remove(group, members);
+      if (group.leave(here, ws)) {
+        groups.remove(name, group);
       }
     });
     ws.textMessageHandler(text -> {
       ws.writeTextMessage(text);
       int copies = text.isEmpty() ? 0 : Math.max(0, Character.digit(text.charAt(0), 10));
-      // As a room's frames reach its sockets: one hand-over per other event loop, where that loop writes to its own.
-      Map<Context, List<ServerWebSocket>> byLoop = new HashMap<>();
-      for (Member m : members) {
-        byLoop.computeIfAbsent(m.context(), c -> new ArrayList<>()).add(m.ws());
-      }
-      byLoop.forEach((context, sockets) -> {
-        if (context == self.context()) {
-          writeCopies(sockets, text, copies);
-        } else {
-          context.runOnContext(v -> writeCopies(sockets, text, copies));
-        }
-      });
+      group.fanOut(here, text, copies);
     });
   }
 

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -72,7 +73,9 @@ public final class LoadRun {
     JsonObject floor = measure(games, List.of(options.echoUrl()), (nodes, stats, random, serial, ended) ->
         new FanoutPlayer(nodes, stats, Long.toHexString(random.nextLong()), frameBytes, eventsPerSocket, intervalNanos,
             ended), List.of(options.echoUrl()));
-    return floor.put("pace", options.floor().name().toLowerCase(java.util.Locale.ROOT)).put("frame_bytes", frameBytes).put("event_frames_per_socket_per_action", round(eventsPerSocket, 3));
+    return floor.put("pace", options.floor().name().toLowerCase(Locale.ROOT))
+        .put("frame_bytes", frameBytes)
+        .put("event_frames_per_socket_per_action", round(eventsPerSocket, 3));
   }
 
   private static JsonObject ratios(JsonObject real, JsonObject echo) {
@@ -164,7 +167,8 @@ public final class LoadRun {
       }
       out.put("nodes", nodes);
       double cores = nodes.stream().mapToDouble(n -> ((JsonObject) n).getDouble("cpu_cores")).sum();
-      out.put("server_cpu_us_per_action", total.actions() == 0 ? 0 : round(cores * secs / total.actions() * 1e6, 1));
+      out.put("server_cpu_cores", round(cores, 3))
+          .put("server_cpu_us_per_action", total.actions() == 0 ? 0 : round(cores * secs / total.actions() * 1e6, 1));
     }
     return out;
   }

@@ -86,8 +86,7 @@ public final class Report {
     for (JsonObject r : runs) {
       JsonObject s = r.getJsonObject("server");
       JsonObject l = s.getJsonObject("latency_ms");
-      double cpu = s.getJsonArray("nodes", new JsonArray()).stream()
-          .mapToDouble(n -> ((JsonObject) n).getDouble("cpu_cores")).sum();
+      double cpu = s.getDouble("server_cpu_cores", 0.0);
       JsonObject e = r.getJsonObject("echo");
       md.append(String.format(Locale.ROOT, "| %d | %.0f | %.2f | %.2f | %.2f | %d | %.2f | %s | %s | %s |%n",
           r.getInteger("games"), s.getDouble("actions_per_s"), l.getDouble("p50"), l.getDouble("p99"), l.getDouble("p99_9"),
