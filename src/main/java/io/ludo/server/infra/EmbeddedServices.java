@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import redis.embedded.RedisServer;
 
 /**
@@ -87,9 +89,37 @@ public final class EmbeddedServices implements AutoCloseable {
     }
   }
 
+  /**
+   * A free port is chosen below the kernel's ephemeral range, the range it draws from for
+   * outgoing connections and for servers bound to port 0 (Hazelcast's connection attempts, the
+   * clustered event bus). A port chosen in that range could be taken by one of those before it
+   * is bound. Each port is offered once per process, in turn from a random start, so that
+   * processes choosing at the same time rarely meet.
+   */
+  private static final int CHOSEN_PORTS = 10_000;
+  private static final int FIRST_CHOSEN_PORT = Math.max(1024, ephemeralPortsFrom() - CHOSEN_PORTS);
+  private static final AtomicInteger nextPort = new AtomicInteger(new Random().nextInt(CHOSEN_PORTS));
+
   public static int freePort() throws IOException {
+    for (int tries = 0; tries < CHOSEN_PORTS; tries++) {
+      int port = FIRST_CHOSEN_PORT + Math.floorMod(nextPort.getAndIncrement(), CHOSEN_PORTS);
+      try (ServerSocket s = new ServerSocket(port)) {
+        return port;
+      } catch (IOException taken) {
+        // in use: the next one
+      }
+    }
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
+    }
+  }
+
+  /** The first port of Linux's ephemeral range, or its usual default where it cannot be read. */
+  private static int ephemeralPortsFrom() {
+    try {
+      return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      return 32_768;
     }
   }
 
